@@ -1,0 +1,391 @@
+package dev.hearth.dispatch;
+
+import dev.hearth.error.ErrorKind;
+import dev.hearth.error.GatewayError;
+import dev.hearth.model.ChatRequest;
+import dev.hearth.model.StreamEvent;
+import dev.hearth.model.Usage;
+import dev.hearth.provider.UpstreamCall;
+import dev.hearth.provider.UpstreamFailure;
+import dev.hearth.provider.UpstreamListener;
+import dev.hearth.routing.Route;
+import dev.hearth.routing.RoutePlan;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One request's way through its route plan. Confined to the request's event loop: no locks.
+ *
+ * <p>Rules, in order of precedence:
+ * <ul>
+ *   <li>Routes are tried in plan order; a route whose breaker is open is skipped.</li>
+ *   <li>A retryable failure (connection, 5xx, 429, broken stream) moves on to the next route at once; when every
+ *       route has been tried, the retryable ones get another round after a backoff, up to {@code max-retries}
+ *       rounds. A timeout gives its route up for this request.</li>
+ *   <li>A context-length rejection moves on to the next route; a content-policy or other client error ends the
+ *       exchange with the provider's reason.</li>
+ *   <li>Nothing reaches the client before the attempt commits: at its first content event when streaming, at its
+ *       completion otherwise. A failure before commit is invisible; after commit it ends the stream with an in-band
+ *       error, never a silent truncation.</li>
+ * </ul>
+ */
+final class ChatExchange {
+    private final Dispatcher dispatcher;
+    private final String requestId;
+    private final ChatRequest request;
+    private final RoutePlan plan;
+    private final ClientSink sink;
+    private final long receivedNanos;
+
+    private final Deque<Route> pending;
+    private final List<Route> retryable = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int round;
+    private int attemptCount;
+    private long waitedNanos;
+    private UpstreamFailure lastFailure;
+    private Attempt current;
+    private boolean committed;
+    private boolean finished;
+
+    ChatExchange(Dispatcher dispatcher, String requestId, ChatRequest request, RoutePlan plan, ClientSink sink,
+            long receivedNanos) {
+        this.dispatcher = dispatcher;
+        this.requestId = requestId;
+        this.request = request;
+        this.plan = plan;
+        this.sink = sink;
+        this.receivedNanos = receivedNanos;
+        this.pending = new ArrayDeque<>(plan.routes());
+    }
+
+    void start() {
+        sink.onClientGone(this::clientGone);
+        nextAttempt();
+    }
+
+    private void nextAttempt() {
+        while (!pending.isEmpty()) {
+            Route route = pending.poll();
+            if (!route.backend().health().tryAcquire()) {
+                note(route.ref() + " circuit open");
+                dispatcher.listener().skipped(route, "circuit_open");
+                continue;
+            }
+            launch(route);
+            return;
+        }
+        if (round < dispatcher.failover().maxRetries() && !retryable.isEmpty()) {
+            round++;
+            Duration delay = dispatcher.backoff().delay(round, lastFailure == null ? null : lastFailure.retryAfter());
+            pending.addAll(retryable);
+            retryable.clear();
+            long before = dispatcher.scheduler().nanoTime();
+            dispatcher.scheduler().after(delay, () -> {
+                waitedNanos += dispatcher.scheduler().nanoTime() - before;
+                if (!finished) {
+                    nextAttempt();
+                }
+            });
+            return;
+        }
+        giveUp();
+    }
+
+    private void launch(Route route) {
+        attemptCount++;
+        Attempt attempt = new Attempt(route, attemptCount);
+        current = attempt;
+        dispatcher.listener().attemptStarted(route, attemptCount);
+        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(request, route.model(), attempt);
+        attempt.armTimers();
+    }
+
+    private void commit(Attempt attempt) {
+        committed = true;
+        String reason = notes.isEmpty() ? plan.reason() : plan.reason() + "; failover: " + String.join(", ", notes);
+        long overhead = attempt.startedNanos - receivedNanos - waitedNanos;
+        sink.begin(new Served(requestId, attempt.route, attempt.number, reason, Math.max(0, overhead)));
+        for (StreamEvent held : attempt.held) {
+            sink.event(held);
+        }
+        attempt.held.clear();
+    }
+
+    private void succeeded(Attempt attempt) {
+        if (!committed) {
+            commit(attempt);
+        }
+        finished = true;
+        Usage usage = attempt.usage != null ? attempt.usage : estimateUsage(attempt);
+        sink.complete(usage);
+        long now = dispatcher.scheduler().nanoTime();
+        dispatcher.listener().attemptEnded(attempt.route, null, now - attempt.startedNanos);
+        dispatcher.listener().exchangeEnded(served(attempt), usage, request.stream(), "ok", now - receivedNanos,
+                attempt.firstEventNanos);
+    }
+
+    private void failed(Attempt attempt, UpstreamFailure failure) {
+        lastFailure = failure;
+        long now = dispatcher.scheduler().nanoTime();
+        dispatcher.listener().attemptEnded(attempt.route, failure, now - attempt.startedNanos);
+        if (committed) {
+            finished = true;
+            sink.fail(new GatewayError(ErrorKind.UPSTREAM_ERROR,
+                    "The upstream " + attempt.route.ref() + " failed after the answer had started ("
+                            + failure.kind().name().toLowerCase() + "); the answer is incomplete.",
+                    "stream_interrupted", null, null));
+            dispatcher.listener().exchangeEnded(served(attempt), null, request.stream(), "interrupted",
+                    now - receivedNanos, attempt.firstEventNanos);
+            return;
+        }
+        note(attempt.route.ref() + " " + describe(failure));
+        switch (failure.kind()) {
+            case CONTENT_POLICY, BAD_REQUEST -> {
+                end(toClientError(failure));
+                return;
+            }
+            default -> {
+                if (failure.retryableOnSameRoute() && !dispatcher.backoff().tooLong(failure.retryAfter())) {
+                    retryable.add(attempt.route);
+                }
+            }
+        }
+        nextAttempt();
+    }
+
+    private void giveUp() {
+        if (lastFailure == null) {
+            end(new GatewayError(ErrorKind.NO_BACKEND,
+                    "No backend can serve '" + plan.requested() + "' right now: " + String.join(", ", notes) + ".",
+                    "no_backend_available", null, null));
+            return;
+        }
+        end(toClientError(lastFailure));
+    }
+
+    private void end(GatewayError error) {
+        finished = true;
+        sink.fail(error);
+        dispatcher.listener().exchangeEnded(null, null, request.stream(), "error",
+                dispatcher.scheduler().nanoTime() - receivedNanos, 0);
+    }
+
+    private GatewayError toClientError(UpstreamFailure failure) {
+        String where = plan.routes().size() > 1 ? "All backends for '" + plan.requested() + "' failed; last: " : "";
+        String detail = failure.message() == null ? failure.kind().name().toLowerCase() : failure.message();
+        ErrorKind kind = switch (failure.kind()) {
+            case CONTEXT_LENGTH -> ErrorKind.CONTEXT_LENGTH_EXCEEDED;
+            case CONTENT_POLICY -> ErrorKind.CONTENT_POLICY;
+            case BAD_REQUEST -> ErrorKind.INVALID_REQUEST;
+            case RATE_LIMITED -> ErrorKind.RATE_LIMITED;
+            case TIMEOUT -> ErrorKind.TIMEOUT;
+            case CONNECTION -> ErrorKind.UNAVAILABLE;
+            case SERVER_ERROR, PROTOCOL, BACKEND_REJECTED -> ErrorKind.UPSTREAM_ERROR;
+        };
+        String code = switch (failure.kind()) {
+            case CONTEXT_LENGTH -> "context_length_exceeded";
+            case CONTENT_POLICY -> "content_policy_violation";
+            default -> failure.code();
+        };
+        return new GatewayError(kind, where + detail, code, null, failure.retryAfter());
+    }
+
+    private Usage estimateUsage(Attempt attempt) {
+        int prompt = dispatcher.tokens().countPrompt(request);
+        int completion = dispatcher.tokens().count(attempt.generated.toString());
+        return new Usage(prompt, completion, true);
+    }
+
+    private void clientGone() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (current != null && current.call != null) {
+            current.cancelTimers();
+            current.call.cancel();
+            current.route.backend().health().release();
+            dispatcher.listener().attemptEnded(current.route,
+                    UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, "client disconnected"),
+                    dispatcher.scheduler().nanoTime() - current.startedNanos);
+        }
+        dispatcher.listener().exchangeEnded(current == null ? null : served(current), null, request.stream(),
+                "client_gone", dispatcher.scheduler().nanoTime() - receivedNanos, 0);
+    }
+
+    private Served served(Attempt attempt) {
+        return new Served(requestId, attempt.route, attempt.number, plan.reason(), 0);
+    }
+
+    private void note(String text) {
+        notes.add(text);
+    }
+
+    private static String describe(UpstreamFailure failure) {
+        return switch (failure.kind()) {
+            case CONNECTION -> "unreachable";
+            case TIMEOUT -> "timed out";
+            case RATE_LIMITED -> "rate limited (429)";
+            case SERVER_ERROR -> "server error (" + failure.status() + ")";
+            case PROTOCOL -> "broken stream";
+            case CONTEXT_LENGTH -> "context too long";
+            case BACKEND_REJECTED -> "rejected (" + failure.status() + ")";
+            case CONTENT_POLICY, BAD_REQUEST -> "refused (" + failure.status() + ")";
+        };
+    }
+
+    /** One try on one route; events from an attempt that is no longer current are ignored. */
+    private final class Attempt implements UpstreamListener {
+        final Route route;
+        final int number;
+        final long startedNanos = dispatcher.scheduler().nanoTime();
+        final List<StreamEvent> held = new ArrayList<>();
+        final StringBuilder generated = new StringBuilder();
+        UpstreamCall call;
+        Usage usage;
+        long firstEventNanos;
+        long lastEventNanos;
+        boolean ended;
+        Scheduler.Cancellable firstEventTimer;
+        Scheduler.Cancellable idleTimer;
+        Scheduler.Cancellable totalTimer;
+
+        Attempt(Route route, int number) {
+            this.route = route;
+            this.number = number;
+        }
+
+        void armTimers() {
+            if (ended) {
+                return;
+            }
+            var failover = dispatcher.failover();
+            firstEventTimer = dispatcher.scheduler().after(failover.firstTokenTimeout(),
+                    () -> timeout("no first token within " + failover.firstTokenTimeout().toMillis() + " ms"));
+            totalTimer = dispatcher.scheduler().after(failover.timeout(),
+                    () -> timeout("no complete answer within " + failover.timeout().toMillis() + " ms"));
+        }
+
+        private boolean live() {
+            return !ended && current == this && !finished;
+        }
+
+        @Override
+        public void onEvent(StreamEvent event) {
+            if (!live()) {
+                return;
+            }
+            if (firstEventNanos == 0) {
+                firstEventNanos = dispatcher.scheduler().nanoTime() - startedNanos;
+                dispatcher.listener().firstEvent(route, firstEventNanos);
+                cancel(firstEventTimer);
+            }
+            lastEventNanos = dispatcher.scheduler().nanoTime();
+            if (idleTimer == null) {
+                armIdleTimer(dispatcher.failover().idleTimeout());
+            }
+            track(event);
+            if (event instanceof StreamEvent.UsageReport report) {
+                usage = report.usage();
+                return; // usage goes out once, with completion
+            }
+            if (committed) {
+                sink.event(event);
+                applyBackpressure();
+                return;
+            }
+            held.add(event);
+            if (request.stream() && event.isContent()) {
+                commit(this);
+                applyBackpressure();
+            }
+        }
+
+        private void track(StreamEvent event) {
+            switch (event) {
+                case StreamEvent.TextDelta d -> generated.append(d.text());
+                case StreamEvent.ToolCallDelta d -> {
+                    if (d.argumentsDelta() != null) {
+                        generated.append(d.argumentsDelta());
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        private void applyBackpressure() {
+            if (sink.writeQueueFull()) {
+                call.pause();
+                sink.onDrain(() -> {
+                    if (live()) {
+                        call.resume();
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (!live()) {
+                return;
+            }
+            ended = true;
+            cancelTimers();
+            route.backend().health().success(dispatcher.scheduler().nanoTime() - startedNanos);
+            succeeded(this);
+        }
+
+        @Override
+        public void onFailure(UpstreamFailure failure) {
+            if (!live()) {
+                return;
+            }
+            ended = true;
+            cancelTimers();
+            long took = dispatcher.scheduler().nanoTime() - startedNanos;
+            if (failure.countsAgainstBackend()) {
+                route.backend().health().failure(took);
+            } else {
+                route.backend().health().success(took);
+            }
+            failed(this, failure);
+        }
+
+        private void timeout(String why) {
+            if (!live()) {
+                return;
+            }
+            call.cancel();
+            onFailure(UpstreamFailure.of(UpstreamFailure.Kind.TIMEOUT, route.ref() + ": " + why));
+        }
+
+        /** One timer per attempt, re-armed for the remainder instead of being reset on every chunk. */
+        private void armIdleTimer(Duration wait) {
+            idleTimer = dispatcher.scheduler().after(wait, () -> {
+                Duration idle = dispatcher.failover().idleTimeout();
+                long silent = dispatcher.scheduler().nanoTime() - lastEventNanos;
+                if (silent >= idle.toNanos()) {
+                    timeout("stream idle for more than " + idle.toMillis() + " ms");
+                } else if (live()) {
+                    armIdleTimer(Duration.ofNanos(idle.toNanos() - silent));
+                }
+            });
+        }
+
+        void cancelTimers() {
+            cancel(firstEventTimer);
+            cancel(idleTimer);
+            cancel(totalTimer);
+        }
+
+        private void cancel(Scheduler.Cancellable timer) {
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hearth.dispatch;
+
+import dev.hearth.error.GatewayError;
+import dev.hearth.model.StreamEvent;
+import dev.hearth.model.Usage;
+
+/**
+ * The client side of one exchange, implemented by each ingress dialect. Dispatch calls {@link #begin} once, when an
+ * attempt commits (first content for streams, completion otherwise), then events, then exactly one of
+ * {@link #complete} or {@link #fail}. {@code fail} before {@code begin} is an error response; after it, an in-band
+ * error that ends the stream. All calls happen on the request's event loop.
+ */
+public interface ClientSink {
+
+    void begin(Served served);
+
+    void event(StreamEvent event);
+
+    void complete(Usage usage);
+
+    void fail(GatewayError error);
+
+    /** The client's socket buffer is full: dispatch pauses the upstream until {@link #onDrain} fires. */
+    boolean writeQueueFull();
+
+    void onDrain(Runnable resume);
+
+    /** Registers what to do if the client disconnects before the exchange ends. */
+    void onClientGone(Runnable cancel);
+}

@@ -1,0 +1,31 @@
+package dev.hearth.model;
+
+/**
+ * What an upstream produces, one event at a time, in a dialect-neutral form. A non-streaming answer is the same
+ * events collected. Events of one attempt arrive in order on one thread.
+ */
+public sealed interface StreamEvent {
+
+    /** Generated text for one choice. */
+    record TextDelta(int choice, String text) implements StreamEvent {}
+
+    /** Model reasoning text ("thinking"), kept apart from the answer. */
+    record ReasoningDelta(int choice, String text) implements StreamEvent {}
+
+    /**
+     * A piece of a tool call. The first delta of a call carries {@code id} and {@code name}; later ones append to
+     * {@code argumentsDelta}. {@code index} orders calls within a choice.
+     */
+    record ToolCallDelta(int choice, int index, String id, String name, String argumentsDelta) implements StreamEvent {}
+
+    /** A choice is complete. */
+    record Finish(int choice, FinishReason reason) implements StreamEvent {}
+
+    /** Token usage of the whole answer; at most one per attempt, normally last. */
+    record UsageReport(Usage usage) implements StreamEvent {}
+
+    /** Whether this event carries something the client will see as answer content. */
+    default boolean isContent() {
+        return this instanceof TextDelta || this instanceof ToolCallDelta || this instanceof ReasoningDelta;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.hearth.observability;
+
+import dev.hearth.backend.Backend;
+import dev.hearth.dispatch.DispatchListener;
+import dev.hearth.dispatch.Served;
+import dev.hearth.model.Usage;
+import dev.hearth.provider.UpstreamFailure;
+import dev.hearth.routing.Route;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prometheus metrics for the whole gateway, fed by dispatch's paired events. Meters are cached by their tag values so
+ * the hot path does no registry look-ups after warm-up. Thread-safe.
+ */
+public final class GatewayMetrics implements DispatchListener {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+    public GatewayMetrics(List<Backend> backends) {
+        for (Backend backend : backends) {
+            Gauge.builder("hearth_circuit_state", backend, b -> b.health().stateCode())
+                    .description("Circuit breaker state per backend: 0 closed, 1 half-open, 2 open")
+                    .tag("backend", backend.name())
+                    .register(registry);
+            Gauge.builder("hearth_backend_in_flight", backend, b -> b.inFlight().get())
+                    .tag("backend", backend.name())
+                    .register(registry);
+        }
+    }
+
+    /** Prometheus text exposition format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void attemptStarted(Route route, int attempt) {
+        if (attempt > 1) {
+            counter("hearth_failovers_total", "backend", route.backend().name()).increment();
+        }
+    }
+
+    @Override
+    public void firstEvent(Route route, long nanos) {
+        timer("hearth_upstream_first_event_seconds", "backend", route.backend().name())
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void attemptEnded(Route route, UpstreamFailure failure, long nanos) {
+        String outcome = failure == null ? "ok" : failure.kind().name().toLowerCase(Locale.ROOT);
+        counter("hearth_upstream_attempts_total", "backend", route.backend().name(), "outcome", outcome).increment();
+    }
+
+    @Override
+    public void skipped(Route route, String why) {
+        counter("hearth_route_skipped_total", "backend", route.backend().name(), "reason", why).increment();
+    }
+
+    @Override
+    public void exchangeEnded(Served served, Usage usage, boolean streamed, String outcome, long nanos,
+            long firstByteNanos) {
+        String backend = served == null ? "none" : served.route().backend().name();
+        String mode = streamed ? "stream" : "json";
+        counter("hearth_requests_total", "backend", backend, "mode", mode, "outcome", outcome).increment();
+        timer("hearth_request_duration_seconds", "backend", backend, "mode", mode).record(nanos, TimeUnit.NANOSECONDS);
+        if (served != null && firstByteNanos > 0 && streamed) {
+            timer("hearth_time_to_first_token_seconds", "backend", backend, "mode", mode)
+                    .record(firstByteNanos, TimeUnit.NANOSECONDS);
+        }
+        if (usage != null && served != null) {
+            String model = served.route().model();
+            counter("hearth_tokens_total", "backend", backend, "model", model, "type", "prompt")
+                    .increment(usage.promptTokens());
+            counter("hearth_tokens_total", "backend", backend, "model", model, "type", "completion")
+                    .increment(usage.completionTokens());
+        }
+    }
+
+    /** A refusal that never reached dispatch (bad request, unknown model, ...). */
+    public void refused(String dialect, int status) {
+        counter("hearth_errors_total", "dialect", dialect, "status", Integer.toString(status)).increment();
+    }
+
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(key(name, tags), k -> Counter.builder(name).tags(tags).register(registry));
+    }
+
+    private Timer timer(String name, String... tags) {
+        return timers.computeIfAbsent(key(name, tags), k -> Timer.builder(name).tags(tags)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry));
+    }
+
+    private static String key(String name, String... tags) {
+        return name + '|' + String.join("|", tags);
+    }
+}
