@@ -1,0 +1,136 @@
+package dev.hearth.server;
+
+import dev.hearth.backend.Backend;
+import dev.hearth.backend.BackendHealth;
+import dev.hearth.backend.Locality;
+import dev.hearth.backend.Protocol;
+import dev.hearth.config.BackendConfig;
+import dev.hearth.config.CloudProviders;
+import dev.hearth.config.HearthConfig;
+import dev.hearth.config.LocalServers;
+import dev.hearth.observability.GatewayMetrics;
+import dev.hearth.pipeline.ChatPipeline;
+import dev.hearth.provider.embedded.EmbeddedAdapter;
+import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
+import dev.hearth.routing.ModelDirectory;
+import dev.hearth.tokens.TokenCounter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The composition root: turns a configuration (plus what discovery finds) into running event-loop verticles. Reading
+ * this class and {@link GatewayVerticle} shows every part of the gateway and how they are wired.
+ */
+public final class HearthServer implements AutoCloseable {
+    private final Vertx vertx;
+    private final Gateway gateway;
+    private final ExecutorService embeddingWorkers;
+    private final MiniLmEmbeddingEngine engine;
+    private final int port;
+
+    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine, int port) {
+        this.vertx = vertx;
+        this.gateway = gateway;
+        this.embeddingWorkers = workers;
+        this.engine = engine;
+        this.port = port;
+    }
+
+    /** Starts the gateway and returns once it listens. Blocking: call from main or a test, not from an event loop. */
+    public static HearthServer start(HearthConfig config, Map<String, String> env) {
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        try {
+            return boot(vertx, config, env, loops);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private static HearthServer boot(Vertx vertx, HearthConfig config, Map<String, String> env, int loops) {
+        TokenCounter tokens = new TokenCounter();
+        Discovery discovery = new Discovery(vertx, tokens);
+        List<BackendConfig> backendConfigs = new ArrayList<>(config.backends());
+        if (config.discovery().localServers()) {
+            List<BackendConfig> candidates = LocalServers.candidates().stream()
+                    .filter(c -> !clashes(c, backendConfigs, config.server().port()))
+                    .toList();
+            backendConfigs.addAll(await(discovery.probeLocal(candidates)));
+        }
+        if (config.discovery().cloudKeys()) {
+            CloudProviders.fromEnvironment(env).stream()
+                    .filter(c -> !clashes(c, backendConfigs, -1))
+                    .forEach(backendConfigs::add);
+        }
+        MiniLmEmbeddingEngine engine = new MiniLmEmbeddingEngine();
+        ExecutorService workers = Executors.newFixedThreadPool(1, Thread.ofPlatform().daemon().name("embeddings").factory());
+        if (config.discovery().embedded()
+                && backendConfigs.stream().noneMatch(b -> b.name().equals(EmbeddedAdapter.BACKEND_NAME))) {
+            backendConfigs.add(new BackendConfig(EmbeddedAdapter.BACKEND_NAME, Protocol.EMBEDDED,
+                    URI.create("inprocess:/minilm"), null, Locality.LOCAL, List.of(MiniLmEmbeddingEngine.MODEL_NAME), 0));
+        }
+        List<Backend> backends = backendConfigs.stream()
+                .map(b -> new Backend(b, new BackendHealth(b.name(), config.failover())))
+                .toList();
+        ModelDirectory directory = new ModelDirectory(backends, config.aliases());
+        GatewayMetrics metrics = new GatewayMetrics(backends);
+        Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
+                new EmbeddedAdapter(engine, workers), new ChatPipeline(directory), new Gateway.Readiness());
+
+        List<GatewayVerticle> verticles = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            GatewayVerticle verticle = new GatewayVerticle(gateway);
+            verticles.add(verticle);
+            await(vertx.deployVerticle(verticle, new DeploymentOptions()));
+        }
+        await(discovery.discoverModels(backends));
+        discovery.close();
+        gateway.readiness().markReady();
+        if (backends.stream().anyMatch(b -> b.protocol() == Protocol.EMBEDDED)) {
+            engine.startLoading(); // ~4 s: in the background, never on the start-up path
+        }
+        return new HearthServer(vertx, gateway, workers, engine, verticles.get(0).actualPort());
+    }
+
+    /** A discovered or key-derived backend must not shadow a configured one (same name or same URL) nor be us. */
+    private static boolean clashes(BackendConfig candidate, List<BackendConfig> existing, int ownPort) {
+        Set<String> names = new HashSet<>();
+        Set<URI> urls = new HashSet<>();
+        existing.forEach(b -> {
+            names.add(b.name());
+            urls.add(b.baseUrl());
+        });
+        return names.contains(candidate.name()) || urls.contains(candidate.baseUrl())
+                || candidate.baseUrl().getPort() == ownPort;
+    }
+
+    private static <T> T await(Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().join();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        await(vertx.close());
+        embeddingWorkers.shutdownNow();
+        engine.close();
+    }
+}

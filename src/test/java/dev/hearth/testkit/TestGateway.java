@@ -1,0 +1,124 @@
+package dev.hearth.testkit;
+
+import dev.hearth.backend.Locality;
+import dev.hearth.backend.Protocol;
+import dev.hearth.config.BackendConfig;
+import dev.hearth.config.DiscoveryConfig;
+import dev.hearth.config.FailoverConfig;
+import dev.hearth.config.HearthConfig;
+import dev.hearth.config.ServerConfig;
+import dev.hearth.server.HearthServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hearth in-process on 127.0.0.1:0 with explicit backends and no discovery, plus a plain HTTP/1.1 client. Build with
+ * {@link #builder()}, close after the test.
+ */
+public final class TestGateway implements AutoCloseable {
+    private final HearthServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private TestGateway(HearthServer server) {
+        this.server = server;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public HearthServer server() {
+        return server;
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    public static final class Builder {
+        private final List<BackendConfig> backends = new ArrayList<>();
+        private final Map<String, List<String>> aliases = new LinkedHashMap<>();
+        private FailoverConfig failover = new FailoverConfig(2, Duration.ofSeconds(20), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofSeconds(3), 50, 4,
+                Duration.ofSeconds(30));
+        private long maxBody = ServerConfig.DEFAULT_MAX_BODY_BYTES;
+        private boolean embedded;
+
+        public Builder backend(String name, Protocol protocol, FakeUpstream fake, Locality locality, String... models) {
+            backends.add(new BackendConfig(name, protocol, fake.baseUrl(), null, locality, List.of(models), 0));
+            return this;
+        }
+
+        public Builder backend(BackendConfig config) {
+            backends.add(config);
+            return this;
+        }
+
+        public Builder openAi(String name, FakeUpstream fake, String... models) {
+            return backend(name, Protocol.OPENAI, fake, Locality.LOCAL, models);
+        }
+
+        public Builder alias(String name, String... candidates) {
+            aliases.put(name, List.of(candidates));
+            return this;
+        }
+
+        public Builder failover(FailoverConfig config) {
+            this.failover = config;
+            return this;
+        }
+
+        public Builder maxBody(long bytes) {
+            this.maxBody = bytes;
+            return this;
+        }
+
+        public Builder embedded(boolean on) {
+            this.embedded = on;
+            return this;
+        }
+
+        public TestGateway start() {
+            HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
+                    failover, new DiscoveryConfig(false, false, embedded));
+            return new TestGateway(HearthServer.start(config, Map.of()));
+        }
+    }
+}
