@@ -1,0 +1,71 @@
+package dev.hearth.config;
+
+import dev.hearth.config.ConfigNode.Field;
+import dev.hearth.config.ConfigNode.Origin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps the {@code aliases} section: alias name to a non-empty, ordered list of candidates. A candidate is
+ * {@code backend/model} or a bare model name; whatever stands before the first {@code /} must name a
+ * backend that can exist (declared, or discoverable with discovery on), so a model id that itself contains
+ * {@code /} is written qualified: {@code openrouter/meta-llama/llama-3.3-70b-instruct}.
+ */
+final class AliasMapper {
+
+    private final NodeReader read;
+
+    AliasMapper(NodeReader read) {
+        this.read = read;
+    }
+
+    Map<String, List<String>> map(ConfigNode aliases, Set<String> backendNames) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (Field field : read.mapping(aliases).fields().values()) {
+            if (field.key().isBlank()) {
+                Origin at = new Origin(field.value().origin().file(), field.keyLine(), aliases.origin().path());
+                throw at.problem("an alias name must not be empty");
+            }
+            result.put(field.key(), candidates(field.value(), backendNames));
+        }
+        return result;
+    }
+
+    private List<String> candidates(ConfigNode node, Set<String> backendNames) {
+        List<ConfigNode> items = read.list(node);
+        if (items.isEmpty()) {
+            throw node.origin().problem("an alias needs at least one candidate");
+        }
+        List<String> candidates = new ArrayList<>();
+        for (ConfigNode item : items) {
+            String candidate = read.string(item);
+            int slash = candidate.indexOf('/');
+            if (slash == 0 || slash == candidate.length() - 1) {
+                throw read.expected(item, "\"backend/model\" or a model name");
+            }
+            if (slash > 0 && !backendNames.contains(candidate.substring(0, slash))) {
+                throw item.origin().problem(unknownBackend(item, candidate.substring(0, slash), backendNames));
+            }
+            int earlier = candidates.indexOf(candidate);
+            if (earlier >= 0) {
+                throw item.origin().problem("duplicate candidate " + NodeReader.shown(item) + " (first listed as "
+                        + node.origin().element(earlier) + ")");
+            }
+            candidates.add(candidate);
+        }
+        return List.copyOf(candidates);
+    }
+
+    private static String unknownBackend(ConfigNode item, String backend, Set<String> backendNames) {
+        String known = backendNames.isEmpty()
+                ? "no backend is declared"
+                : "backends: " + String.join(", ", backendNames);
+        String hint = KeySuggestion.closest(backend, backendNames).map(near -> "; did you mean \"" + near + "\"?")
+                .orElse("");
+        return NodeReader.shown(item) + " names an unknown backend" + hint + " (" + known
+                + "; a model id containing '/' is written backend/model-id)";
+    }
+}
