@@ -118,7 +118,6 @@ public abstract class FakeServerBase implements FakeUpstream {
         switch (fault) {
             case Fault.CloseAfterChunks f when f.chunks() == index -> {
                 response.reset();
-                response.connection().close();
                 return;
             }
             case Fault.StallAfterChunks f when f.chunks() == index -> {
