@@ -6,7 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One backend's circuit breaker. Opens after the failure rate in a small sliding window passes the threshold, stays
+ * One backend's circuit breaker. Opens once the failure rate over a full sliding window of calls passes the threshold (one bad call among few
+ * never opens it), stays
  * open for a while (candidates are served by the next route meanwhile), then lets one probe through half-open and
  * closes again when it succeeds.
  *
@@ -19,7 +20,7 @@ public final class BackendHealth {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(failover.breakerWindow())
-                .minimumNumberOfCalls(Math.min(3, failover.breakerWindow()))
+                .minimumNumberOfCalls(failover.breakerWindow())
                 .failureRateThreshold(failover.breakerFailureThreshold())
                 .waitDurationInOpenState(failover.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
