@@ -2,7 +2,6 @@ package dev.hearth.server;
 
 import dev.hearth.backend.Backend;
 import dev.hearth.config.BackendConfig;
-import dev.hearth.provider.ProviderAdapters;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

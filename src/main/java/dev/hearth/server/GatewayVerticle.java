@@ -9,7 +9,6 @@ import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.openai.OpenAiApi;
 import dev.hearth.ingress.openai.OpenAiErrorWriter;
 import dev.hearth.provider.ProviderAdapter;
-import dev.hearth.provider.ProviderAdapters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;

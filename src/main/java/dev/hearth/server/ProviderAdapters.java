@@ -1,4 +1,6 @@
-package dev.hearth.provider;
+package dev.hearth.server;
+
+import dev.hearth.provider.ProviderAdapter;
 
 import dev.hearth.config.BackendConfig;
 import dev.hearth.provider.openai.OpenAiAdapter;
