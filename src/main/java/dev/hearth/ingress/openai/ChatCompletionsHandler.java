@@ -6,7 +6,7 @@ import dev.hearth.ingress.common.JsonBodies;
 import dev.hearth.model.ChatRequest;
 import io.vertx.ext.web.RoutingContext;
 
-/** POST /v1/chat/completions. */
+/** POST /v1/chat/completions and the legacy POST /v1/completions (served through the chat path). */
 final class ChatCompletionsHandler {
     private final IngressContext context;
 
@@ -24,6 +24,19 @@ final class ChatCompletionsHandler {
             return;
         }
         var sink = new ChatCompletionsSink(ctx.response(), requestId, request.stream(), request.includeUsage());
+        context.pipeline().handle(requestId, request, sink, context.dispatcher(), receivedNanos);
+    }
+
+    void handleLegacy(RoutingContext ctx, String requestId, long receivedNanos) {
+        ChatRequest request;
+        try {
+            request = CompletionsDecoder.decode(JsonBodies.parse(ctx.body().buffer()));
+        } catch (GatewayException invalid) {
+            context.metrics().refused("openai", invalid.error().httpStatus());
+            OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
+            return;
+        }
+        var sink = new CompletionsSink(ctx.response(), requestId, request.stream(), request.includeUsage());
         context.pipeline().handle(requestId, request, sink, context.dispatcher(), receivedNanos);
     }
 }

@@ -15,6 +15,7 @@ public final class OpenAiApi {
         EmbeddingsHandler embeddings = new EmbeddingsHandler(context);
         ModelsHandler models = new ModelsHandler(context.directory());
         router.post("/v1/chat/completions").handler(ctx -> chat.handle(ctx, ids.id(ctx), ids.receivedNanos(ctx)));
+        router.post("/v1/completions").handler(ctx -> chat.handleLegacy(ctx, ids.id(ctx), ids.receivedNanos(ctx)));
         router.post("/v1/embeddings").handler(ctx -> embeddings.handle(ctx, ids.id(ctx)));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/(?<id>.+)").handler(models::one);
