@@ -16,21 +16,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * In-process text embeddings with all-MiniLM-L6-v2 (quantized ONNX, {@value #DIMENSION} dimensions),
  * so that {@code /v1/embeddings} answers with no backend configured.
  *
- * <p><b>Lifecycle.</b> Construction loads nothing. Loading reads a 23 MB model and the tokenizer's
- * native library from the class path and takes about a second, so it never belongs on the start-up
- * path: call {@link #startLoading()} once start-up is done, or let the first {@link #embed} start it.
+ * <p><b>Lifecycle.</b> Construction loads nothing. Loading reads the 23 MB model and the tokenizer
+ * from the class path and takes roughly a second, so it never belongs on the start-up path: call
+ * {@link #startLoading()} once start-up is done, or let the first {@link #embed} start it.
  * {@link #ready()} completes when the model is usable, or exceptionally with the cause if loading
  * failed. A failed load is not retried; build a new engine. {@link #close()} waits for in-flight
- * {@code embed} calls, then frees the model's native memory.
+ * {@code embed} calls, then frees the model's native memory. Loading touches no network, and has two
+ * JVM-wide effects: it sets the system properties {@code ai.djl.offline} and {@code OPT_OUT_TRACKING}
+ * to {@code true} unless already set (this stops the tokenizer runtime's telemetry and downloads), and
+ * the tokenizer's native library is copied once to {@code ~/.djl.ai/tokenizers} ({@code DJL_CACHE_DIR}
+ * moves it).
  *
  * <p><b>Inputs.</b> Each input is embedded on its own, so its vector never depends on the rest of the
  * batch. The empty string is valid (the model then reads only its {@code [CLS]} and {@code [SEP]}
- * markers). An input longer than {@value MiniLmModel#MAX_TOKENS} word pieces, markers included, is
- * truncated to its first 126 word pieces; the rest is ignored, not split, averaged or reported.
- * (langchain4j 1.19.0-beta29, which packages this model, behaves the same: its 510-token split and
- * weighted average never trigger, because the shipped tokenizer truncates at 128 first. Hearth runs
- * the model itself because langchain4j rejects blank text and keeps the model in a static field that
- * can never be freed or reloaded.)
+ * markers). The model reads at most the first 126 word pieces of an input (128 with the markers)
+ * and, before that, at most its first 16,384 characters, which real text never needs; the rest is
+ * ignored: not split, not averaged, not counted. (langchain4j 1.19.0-beta29,
+ * which packages this model, does the same in effect: its 510-token split and weighted average never
+ * trigger, because the shipped tokenizer truncates at 128 first. Hearth runs the model itself because
+ * langchain4j rejects blank text and keeps the model in a static field that can never be freed or
+ * reloaded.)
  *
  * <p><b>Failures.</b> {@code embed} throws {@link IllegalArgumentException} for an empty list or a null
  * element, {@link NullPointerException} for a null list, {@link IllegalStateException} (with the cause)
@@ -40,7 +45,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p><b>Threading.</b> Every method is thread-safe. {@code embed} blocks, first until the model is
  * loaded and then for a few milliseconds per input, so call it on a worker thread, never an event
  * loop; prefer platform threads, because the ONNX and tokenizer calls are JNI and pin a virtual
- * thread's carrier. Concurrent {@code embed} calls run in parallel on one shared ONNX session.
+ * thread's carrier. Concurrent {@code embed} calls share one ONNX session and run in parallel. What
+ * this rests on: ONNX Runtime documents concurrent {@code Run} calls on one session as safe; DJL's JNI
+ * encode calls the Rust tokenizer through a shared reference, and nothing reconfigures it after
+ * loading; and a test checks that 4 threads get bit-identical vectors to a sequential run.
  */
 public final class MiniLmEmbeddingEngine implements AutoCloseable {
 
@@ -107,7 +115,7 @@ public final class MiniLmEmbeddingEngine implements AutoCloseable {
      * @return one L2-normalised vector per input in input order, and the word pieces read
      */
     public EmbeddingResult embed(List<String> inputs) {
-        requireValid(inputs);
+        List<String> texts = validCopy(inputs);
         startLoading();
         awaitLoad();
         lock.readLock().lock();
@@ -116,12 +124,12 @@ public final class MiniLmEmbeddingEngine implements AutoCloseable {
                 throw new IllegalStateException("embedding engine is closed");
             }
             MiniLmModel current = model;
-            List<float[]> vectors = new ArrayList<>(inputs.size());
+            List<float[]> vectors = new ArrayList<>(texts.size());
             // Counted with the model's own tokenizer: Hearth does not go through langchain4j's
             // EmbeddingModel (see the class comment), so there is no TokenUsage to take it from.
             int promptTokens = 0;
-            for (String input : inputs) {
-                MiniLmModel.Embedding embedding = current.embed(input);
+            for (String text : texts) {
+                MiniLmModel.Embedding embedding = current.embed(text);
                 vectors.add(embedding.vector());
                 promptTokens += embedding.tokens();
             }
@@ -225,16 +233,18 @@ public final class MiniLmEmbeddingEngine implements AutoCloseable {
         }
     }
 
-    private static void requireValid(List<String> inputs) {
-        Objects.requireNonNull(inputs, "inputs");
-        if (inputs.isEmpty()) {
+    /** Copies first, so a caller changing the list mid-call cannot slip a null past the check. */
+    private static List<String> validCopy(List<String> inputs) {
+        List<String> texts = new ArrayList<>(Objects.requireNonNull(inputs, "inputs"));
+        if (texts.isEmpty()) {
             throw new IllegalArgumentException("inputs must not be empty");
         }
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i) == null) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
                 throw new IllegalArgumentException("inputs[" + i + "] is null");
             }
         }
+        return texts;
     }
 
     private static void free(MiniLmModel model) {

@@ -39,24 +39,35 @@ final class MiniLmModel implements AutoCloseable {
      */
     static final int MAX_TOKENS = 128;
 
+    /**
+     * Characters kept before tokenizing. The tokenizer reads the whole text before it truncates (5 MB
+     * took 7.5 s here), while 126 word pieces of real text span a few hundred characters; this leaves
+     * about 30 times that. Only text whose first 126 word pieces span more (say, 16 KB of whitespace
+     * before the first word) is read differently.
+     */
+    static final int MAX_CHARS = 16_384;
+
     private static final String OUTPUT = "last_hidden_state";
 
+    private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean takesTokenTypes;
 
-    private MiniLmModel(OrtSession session, HuggingFaceTokenizer tokenizer) {
+    private MiniLmModel(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+        this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
         this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
     }
 
-    /** Reads both resources from the class path and builds the session; no network access. */
+    /** Reads both resources from the class path and builds the session, with no network access. */
     static MiniLmModel load() throws IOException, OrtException {
         byte[] onnx;
         try (InputStream in = resource(MODEL_RESOURCE)) {
             onnx = in.readAllBytes();
         }
+        keepDjlOffline();
         HuggingFaceTokenizer tokenizer;
         try (InputStream in = resource(TOKENIZER_RESOURCE)) {
             tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
@@ -66,10 +77,12 @@ final class MiniLmModel implements AutoCloseable {
         }
         OrtSession session = null;
         try {
-            // Default session options: CPU provider, all graph optimisations, one intra-op pool per session.
-            session = OrtEnvironment.getEnvironment().createSession(onnx);
+            // The process-wide environment; never closed, as other sessions may share it.
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            // Default options, as langchain4j uses: CPU, all graph optimisations, intra-op threads = cores.
+            session = environment.createSession(onnx);
             requireSignature(session);
-            return new MiniLmModel(session, tokenizer);
+            return new MiniLmModel(environment, session, tokenizer);
         } catch (OrtException | RuntimeException e) {
             if (session != null) {
                 session.close();
@@ -84,7 +97,7 @@ final class MiniLmModel implements AutoCloseable {
 
     /** Embeds one text; an empty or blank text is valid and reads only the two markers. */
     Embedding embed(String text) throws OrtException {
-        Encoding encoding = tokenizer.encode(text);
+        Encoding encoding = tokenizer.encode(head(text));
         List<OnnxTensor> tensors = new ArrayList<>(3);
         try {
             Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -113,6 +126,22 @@ final class MiniLmModel implements AutoCloseable {
         }
     }
 
+    /**
+     * DJL, the tokenizer's Java runtime, otherwise probes the EC2 metadata address (169.254.169.254)
+     * when the first tokenizer of the day is created and, on AWS, sends the instance id to a DJL
+     * telemetry bucket; on a host with a CUDA driver it would also download a GPU build of the
+     * tokenizer library. Offline mode stops all three and takes the CPU library from the jar. DJL
+     * reads these switches JVM-wide (environment variables win); a value already set is left alone.
+     */
+    private static void keepDjlOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
     private static InputStream resource(String name) throws IOException {
         InputStream in = MiniLmModel.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
@@ -130,10 +159,19 @@ final class MiniLmModel implements AutoCloseable {
         }
     }
 
-    private static OnnxTensor tensor(long[] row, List<OnnxTensor> owned) throws OrtException {
-        OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), new long[][] {row});
+    private OnnxTensor tensor(long[] row, List<OnnxTensor> owned) throws OrtException {
+        OnnxTensor tensor = OnnxTensor.createTensor(environment, new long[][] {row});
         owned.add(tensor);
         return tensor;
+    }
+
+    private static String head(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        // Never split a surrogate pair.
+        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return text.substring(0, end);
     }
 
     private static int wordPieces(Encoding encoding) {
