@@ -26,7 +26,8 @@ import java.util.List;
  * <p>Not sent, because the Messages API has no such parameter: {@code seed}, {@code presence_penalty},
  * {@code frequency_penalty}, participant names, and request fields Hearth does not model (those are OpenAI's, passed
  * through only to OpenAI-compatible backends). They are dropped silently rather than failing the attempt, as they
- * tune sampling but do not change what was asked.
+ * tune sampling but do not change what was asked. {@code temperature} is sent as given: Anthropic's range is 0 to 1
+ * where OpenAI's is 0 to 2, and a larger value is Anthropic's to refuse (BAD_REQUEST), not Hearth's to rescale.
  *
  * <p>Failure: content Anthropic cannot take throws {@link UpstreamException} with kind {@code BAD_REQUEST} before
  * anything is written. Stateless and thread-safe.

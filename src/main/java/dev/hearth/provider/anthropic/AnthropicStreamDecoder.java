@@ -95,7 +95,7 @@ public final class AnthropicStreamDecoder implements BodyDecoder {
             case "message_start" -> readUsage(payload.path("message").path("usage"));
             case "content_block_start" -> blockStarted(payload.path("index").asInt(), payload.path("content_block"));
             case "content_block_delta" -> blockDelta(payload.path("index").asInt(), payload.path("delta"));
-            case "content_block_stop" -> { } // nothing to report: a tool call ends when the next starts
+            case "content_block_stop" -> { } // canonical events have no block end; the finish closes them all
             case "message_delta" -> {
                 String reason = Json.text(payload.path("delta"), "stop_reason");
                 if (reason != null) {

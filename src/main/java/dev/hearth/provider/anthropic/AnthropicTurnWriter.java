@@ -18,7 +18,8 @@ import java.util.List;
  * Writes the canonical conversation (system messages excluded) as Anthropic's {@code messages} array, which must
  * alternate user and assistant turns and open with a user turn. Consecutive messages that land on the same side are
  * merged into one turn; tool results become {@code tool_result} blocks of a user turn, tool calls {@code tool_use}
- * blocks of an assistant turn. Participant names are dropped: Anthropic has no field for them.
+ * blocks of an assistant turn. Participant names and OpenAI's image {@code detail} hint are dropped: Anthropic has
+ * no field for them.
  *
  * <p>Failure: content Anthropic cannot take (opaque parts, unusable image URLs, tool arguments that are not a JSON
  * object) throws {@link UpstreamException} with {@link UpstreamFailure.Kind#BAD_REQUEST}. Stateless and thread-safe.
@@ -163,7 +164,7 @@ final class AnthropicTurnWriter {
     }
 
     static UpstreamException badRequest(String message) {
-        return new UpstreamException(new UpstreamFailure(UpstreamFailure.Kind.BAD_REQUEST, 0, "unsupported_content",
+        return new UpstreamException(new UpstreamFailure(UpstreamFailure.Kind.BAD_REQUEST, 0, "unsupported_by_anthropic",
                 message, null));
     }
 }

@@ -21,6 +21,7 @@ final class RecordingListener implements UpstreamListener {
 
     private final List<StreamEvent> events = new ArrayList<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstContent = new CompletableFuture<>();
     private final boolean expectEventLoop;
     private int terminalCalls;
     private int callsAfterEnd;
@@ -44,6 +45,9 @@ final class RecordingListener implements UpstreamListener {
     public synchronized void onEvent(StreamEvent event) {
         check();
         events.add(event);
+        if (event.isContent()) {
+            firstContent.complete(null);
+        }
     }
 
     @Override
@@ -84,6 +88,15 @@ final class RecordingListener implements UpstreamListener {
             return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError("no outcome within " + timeout + "; events so far: " + events(), e);
+        }
+    }
+
+    /** Waits at most {@code timeout} for the first content event; fails the test when none arrives. */
+    void awaitContent(Duration timeout) {
+        try {
+            firstContent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no content within " + timeout + "; outcome: " + outcomeNow(), e);
         }
     }
 
