@@ -3,6 +3,7 @@ package dev.hearth.server;
 import dev.hearth.provider.ProviderAdapter;
 
 import dev.hearth.config.BackendConfig;
+import dev.hearth.provider.anthropic.AnthropicAdapter;
 import dev.hearth.provider.openai.OpenAiAdapter;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.http.HttpClient;
@@ -15,8 +16,9 @@ public final class ProviderAdapters {
             ProviderAdapter embedded) {
         return switch (backend.protocol()) {
             case OPENAI -> new OpenAiAdapter(client, backend);
+            case ANTHROPIC -> new AnthropicAdapter(client, backend);
             case EMBEDDED -> embedded;
-            case OLLAMA, ANTHROPIC -> throw new IllegalStateException(backend.protocol() + " arrives with its adapter");
+            case OLLAMA -> throw new IllegalStateException(backend.protocol() + " arrives with its adapter");
         };
     }
 }

@@ -157,11 +157,12 @@ public interface ProviderContract {
 
     @Test
     default void aStreamCutMidwayFailsAfterTheEventsThatArrived() {
-        AdapterRun run = run(Answer.text("one", " two", " three", " four"), new Fault.CloseAfterChunks(3));
+        // A "chunk" is one protocol frame (an SSE event or an NDJSON line); 6 frames always include some text.
+        AdapterRun run = run(Answer.text("a", "b", "c", "d", "e", "f", "g", "h"), new Fault.CloseAfterChunks(6));
         UpstreamFailure failure = run.await(LIMIT);
         assertThat(failure).isNotNull();
         assertThat(failure.kind()).isIn(UpstreamFailure.Kind.CONNECTION, UpstreamFailure.Kind.PROTOCOL);
-        assertThat(run.text()).isNotEmpty().isNotEqualTo("one two three four");
+        assertThat(run.text()).isNotEmpty().isNotEqualTo("abcdefgh");
     }
 
     @Test
@@ -180,8 +181,8 @@ public interface ProviderContract {
 
     @Test
     default void cancelClosesTheUpstreamStreamAndSilencesTheListener() throws Exception {
-        AdapterRun run = run(Answer.text("one", " two", " three"),
-                new Fault.StallAfterChunks(2, Duration.ofSeconds(30)));
+        AdapterRun run = run(Answer.text("a", "b", "c", "d", "e", "f", "g", "h"),
+                new Fault.StallAfterChunks(6, Duration.ofSeconds(30)));
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (run.events().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
