@@ -40,11 +40,6 @@ final class NdjsonLines {
         append(bytes, start, bytes.length - start);
     }
 
-    /** True when bytes of an unfinished line remain. */
-    boolean hasPartialLine() {
-        return pendingLength > 0;
-    }
-
     /** Hands over a last line that lacked its line end (the body ended right after it). */
     void flush() {
         if (pendingLength > 0) {

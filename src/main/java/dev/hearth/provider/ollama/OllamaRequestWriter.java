@@ -166,7 +166,9 @@ public final class OllamaRequestWriter {
             if (tool.description() != null) {
                 gen.writeStringField("description", tool.description());
             }
-            gen.writeObjectField("parameters", tool.parameters() == null ? Map.of("type", "object") : tool.parameters());
+            // Ollama needs a schema to render the tool into the prompt; an absent one means "no arguments".
+            Object parameters = tool.parameters() == null ? Map.of("type", "object") : tool.parameters();
+            gen.writeObjectField("parameters", parameters);
             gen.writeEndObject();
             gen.writeEndObject();
         }

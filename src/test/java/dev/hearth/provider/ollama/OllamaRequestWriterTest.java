@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OllamaRequestWriterTest {
     private static final TokenCounter TOKENS = new TokenCounter();
-    private static final String PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    /** A 1x1 PNG. */
+    private static final String PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwAD"
+            + "hgGAWjR9awAAAABJRU5ErkJggg==";
 
     @Test
     void writesAStreamingChatWithRolesAndJoinedText() throws IOException {

@@ -62,7 +62,8 @@ class OllamaStreamDecoderTest {
         byte[] bytes = TEXT_STREAM.getBytes(StandardCharsets.UTF_8);
         List<StreamEvent> expected = eventsOf(List.of(bytes));
         for (int cut = 1; cut < bytes.length; cut++) {
-            List<byte[]> chunks = List.of(Arrays.copyOfRange(bytes, 0, cut), Arrays.copyOfRange(bytes, cut, bytes.length));
+            List<byte[]> chunks =
+                    List.of(Arrays.copyOfRange(bytes, 0, cut), Arrays.copyOfRange(bytes, cut, bytes.length));
             assertThat(eventsOf(chunks)).as("cut at byte %d", cut).isEqualTo(expected);
         }
         List<byte[]> single = new ArrayList<>();
@@ -100,7 +101,8 @@ class OllamaStreamDecoderTest {
         feedWhole(TOOL_STREAM);
 
         assertThat(listener.events(ToolCallDelta.class)).containsExactly(
-                new ToolCallDelta(0, 0, "call_gen1", "get_current_weather", "{\"format\":\"celsius\",\"location\":\"Paris, FR\"}"),
+                new ToolCallDelta(0, 0, "call_gen1", "get_current_weather",
+                        "{\"format\":\"celsius\",\"location\":\"Paris, FR\"}"),
                 new ToolCallDelta(0, 1, "call_ollama1", "get_time", "{}"),
                 new ToolCallDelta(0, 2, "call_gen2", "noop", "{}"));
         assertThat(listener.events(Finish.class)).containsExactly(new Finish(0, FinishReason.TOOL_CALLS));
@@ -174,7 +176,8 @@ class OllamaStreamDecoderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"<html><body>502 Bad Gateway</body></html>", "[1,2,3]", "\"done\"", "{\"done\":tru"})
+    @CsvSource(delimiter = '|',
+            value = {"<html><body>502 Bad Gateway</body></html>", "[1,2,3]", "\"done\"", "{\"done\":tru"})
     void aLineThatIsNotAJsonObjectIsAProtocolFailureAndEndsTheStream(String garbage) {
         String first = TEXT_STREAM.lines().findFirst().orElseThrow();
         feedWhole(first + "\n" + garbage + "\n" + TEXT_STREAM);
