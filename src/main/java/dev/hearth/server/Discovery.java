@@ -24,11 +24,13 @@ final class Discovery {
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
 
     private final Vertx vertx;
+    private final io.vertx.core.Context loop;
     private final HttpClient probeClient;
     private final TokenCounter tokens;
 
     Discovery(Vertx vertx, TokenCounter tokens) {
         this.vertx = vertx;
+        this.loop = vertx.getOrCreateContext();
         this.tokens = tokens;
         this.probeClient = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) PROBE_TIMEOUT.toMillis())
@@ -77,14 +79,16 @@ final class Discovery {
         Promise<List<String>> result = Promise.promise();
         long timer = vertx.setTimer(PROBE_TIMEOUT.toMillis() * 3,
                 id -> result.tryFail("no answer within " + PROBE_TIMEOUT.toMillis() * 3 + " ms"));
-        ProviderAdapters.create(config, probeClient, tokens, null).listModels().whenComplete((models, err) -> {
-            vertx.cancelTimer(timer);
-            if (err != null) {
-                result.tryFail(err);
-            } else {
-                result.tryComplete(models);
-            }
-        });
+        // Adapters are called on an event loop, as their contract says, even from the start-up thread.
+        loop.runOnContext(v -> ProviderAdapters.create(config, probeClient, tokens, null).listModels()
+                .whenComplete((models, err) -> {
+                    vertx.cancelTimer(timer);
+                    if (err != null) {
+                        result.tryFail(err);
+                    } else {
+                        result.tryComplete(models);
+                    }
+                }));
         return result.future();
     }
 

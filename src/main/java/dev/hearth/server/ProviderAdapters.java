@@ -4,6 +4,7 @@ import dev.hearth.provider.ProviderAdapter;
 
 import dev.hearth.config.BackendConfig;
 import dev.hearth.provider.anthropic.AnthropicAdapter;
+import dev.hearth.provider.ollama.OllamaAdapter;
 import dev.hearth.provider.openai.OpenAiAdapter;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.http.HttpClient;
@@ -18,7 +19,7 @@ public final class ProviderAdapters {
             case OPENAI -> new OpenAiAdapter(client, backend);
             case ANTHROPIC -> new AnthropicAdapter(client, backend);
             case EMBEDDED -> embedded;
-            case OLLAMA -> throw new IllegalStateException(backend.protocol() + " arrives with its adapter");
+            case OLLAMA -> new OllamaAdapter(client, backend, tokens);
         };
     }
 }
