@@ -49,7 +49,7 @@ public final class HearthServer implements AutoCloseable {
     /** Starts the gateway and returns once it listens. Blocking: call from main or a test, not from an event loop. */
     public static HearthServer start(HearthConfig config, Map<String, String> env) {
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         try {
             return boot(vertx, config, env, loops);
         } catch (RuntimeException e) {
@@ -98,8 +98,9 @@ public final class HearthServer implements AutoCloseable {
         discovery.close();
         gateway.readiness().markReady();
         if (backends.stream().anyMatch(b -> b.protocol() == Protocol.EMBEDDED)) {
-            engine.startLoading(); // ~4 s: in the background, never on the start-up path
+            engine.startLoading(); // in the background, never on the start-up path
         }
+        Thread.ofPlatform().daemon().name("tokenizer-warm-up").start(tokens::warmUp);
         return new HearthServer(vertx, gateway, workers, engine, verticles.get(0).actualPort());
     }
 

@@ -17,10 +17,18 @@ public final class TokenCounter {
     /** Per-message framing overhead that chat templates add (role markers, separators). */
     private static final int TOKENS_PER_MESSAGE = 4;
 
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /** Loading the o200k ranks takes a few hundred milliseconds: done on first use, never at construction. */
+    private static final class Holder {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
+
+    /** Loads the tokenizer now (call from a background thread after start-up so no request pays for it). */
+    public void warmUp() {
+        count("warm up");
+    }
 
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : Holder.ENCODING.countTokensOrdinary(text);
     }
 
     /** Prompt tokens of a chat request: messages, tool calls and tool definitions. Images are not counted. */
