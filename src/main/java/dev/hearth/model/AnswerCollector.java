@@ -33,6 +33,7 @@ public final class AnswerCollector {
             }
             case StreamEvent.Finish f -> choice(f.choice()).finish = f.reason();
             case StreamEvent.UsageReport u -> { }
+            case StreamEvent.WireFrame f -> { }
         }
     }
 

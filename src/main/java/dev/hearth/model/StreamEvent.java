@@ -24,6 +24,18 @@ public sealed interface StreamEvent {
     /** Token usage of the whole answer; at most one per attempt, normally last. */
     record UsageReport(Usage usage) implements StreamEvent {}
 
+    /**
+     * The upstream's own bytes for the events just delivered, in the upstream's wire format ({@code wire}, e.g.
+     * "openai-chat"). A client sink that speaks the same format relays them as they are instead of re-encoding;
+     * every other sink ignores them.
+     *
+     * @param usageOnly the frame carries only usage (relayed only to clients that asked for usage)
+     */
+    record WireFrame(String wire, byte[] bytes, boolean usageOnly) implements StreamEvent {
+        /** OpenAI Chat Completions SSE frames ({@code data: {...}\n\n}). */
+        public static final String OPENAI_CHAT = "openai-chat";
+    }
+
     /** Whether this event carries something the client will see as answer content. */
     default boolean isContent() {
         return this instanceof TextDelta || this instanceof ToolCallDelta || this instanceof ReasoningDelta;

@@ -19,6 +19,10 @@ import java.util.Set;
  * Writes an answer in OpenAI's Chat Completions format: {@code chat.completion.chunk} SSE events ending with
  * {@code data: [DONE]} when streaming, one {@code chat.completion} object otherwise. The {@code model} field names
  * the model that actually answered.
+ *
+ * <p>Fast path: when the upstream speaks the same format, its frames arrive as {@link StreamEvent.WireFrame}s ahead of
+ * the typed events; a streaming answer then relays those bytes as they are (usage tapped by dispatch) and ignores
+ * the typed events, instead of re-encoding every chunk.
  */
 public final class ChatCompletionsSink extends HttpClientSink {
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
@@ -30,6 +34,8 @@ public final class ChatCompletionsSink extends HttpClientSink {
     private final AnswerCollector collector = new AnswerCollector();
     private final Set<Integer> roleSent = new HashSet<>();
     private String model;
+    private boolean relaying;
+    private boolean usageRelayed;
 
     public ChatCompletionsSink(HttpServerResponse response, String requestId, boolean stream, boolean includeUsage) {
         super(response, OpenAiErrorWriter.INSTANCE);
@@ -55,6 +61,14 @@ public final class ChatCompletionsSink extends HttpClientSink {
             collector.add(event);
             return;
         }
+        if (event instanceof StreamEvent.WireFrame frame && frame.wire().equals(StreamEvent.WireFrame.OPENAI_CHAT)) {
+            relaying = true;
+            relay(frame);
+            return;
+        }
+        if (relaying) {
+            return; // already in the relayed frames
+        }
         switch (event) {
             case StreamEvent.TextDelta d -> chunk(d.choice(), gen -> gen.writeStringField("content", d.text()), null);
             case StreamEvent.ReasoningDelta d ->
@@ -62,7 +76,18 @@ public final class ChatCompletionsSink extends HttpClientSink {
             case StreamEvent.ToolCallDelta d -> chunk(d.choice(), gen -> writeToolCallDelta(gen, d), null);
             case StreamEvent.Finish f -> chunk(f.choice(), gen -> { }, f.reason().wire());
             case StreamEvent.UsageReport u -> { }
+            case StreamEvent.WireFrame f -> { }
         }
+    }
+
+    private void relay(StreamEvent.WireFrame frame) {
+        if (frame.usageOnly()) {
+            if (!includeUsage) {
+                return; // Hearth asked the upstream for usage; this client did not
+            }
+            usageRelayed = true;
+        }
+        write(Buffer.buffer(frame.bytes()));
     }
 
     @Override
@@ -71,7 +96,7 @@ public final class ChatCompletionsSink extends HttpClientSink {
             response.putHeader("Content-Type", "application/json").end(completion(usage));
             return;
         }
-        if (includeUsage) {
+        if (includeUsage && !usageRelayed) {
             write(sse(Json.write(gen -> {
                 writeChunkHead(gen);
                 gen.writeArrayFieldStart("choices");

@@ -11,6 +11,7 @@ import dev.hearth.provider.http.BodyDecoder;
 import dev.hearth.provider.http.SseDecoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes an OpenAI Chat Completions SSE stream ({@code data: {chunk}} ... {@code data: [DONE]}) into events.
@@ -83,11 +84,15 @@ public final class OpenAiChunkDecoder implements BodyDecoder {
             fail(OpenAiErrors.fromErrorNode(500, error, null, null));
             return;
         }
+        JsonNode usage = chunk.get("usage");
+        boolean hasUsage = usage != null && usage.isObject();
+        // The frame goes first, so a same-dialect sink knows to relay before the typed events of this chunk arrive.
+        listener.onEvent(new StreamEvent.WireFrame(StreamEvent.WireFrame.OPENAI_CHAT, ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8),
+                hasUsage && chunk.path("choices").isEmpty()));
         for (JsonNode choice : chunk.path("choices")) {
             decodeChoice(choice);
         }
-        JsonNode usage = chunk.get("usage");
-        if (usage != null && usage.isObject()) {
+        if (hasUsage) {
             listener.onEvent(new StreamEvent.UsageReport(new Usage(usage.path("prompt_tokens").asInt(),
                     usage.path("completion_tokens").asInt(), false)));
         }

@@ -116,6 +116,20 @@ class OpenAiApiTest {
     }
 
     @Test
+    void aSameDialectStreamIsRelayedAsTheUpstreamWroteItWithoutTheUsageTheClientDidNotAskFor() {
+        upstream.enqueue(Answer.text("re", "layed"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+                "{\"model\":\"local-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        List<String> events = SseReader.data(response.body());
+        assertThat(events).last().isEqualTo("[DONE]");
+        List<String> chunks = events.subList(0, events.size() - 1);
+        assertThat(chunks).allSatisfy(chunk -> assertThat(json(chunk).path("id").asText()).isEqualTo("chatcmpl-fake"));
+        assertThat(chunks).noneSatisfy(chunk -> assertThat(json(chunk).has("usage")).isTrue());
+        assertThat(upstream.requestsTo("/chat/completions").getLast().body().at("/stream_options/include_usage")
+                .asBoolean()).as("Hearth still taps usage").isTrue();
+    }
+
+    @Test
     void multimodalContentPartsArePassedThrough() {
         upstream.enqueue(Answer.text("a cat"));
         gateway.post("/v1/chat/completions", """
