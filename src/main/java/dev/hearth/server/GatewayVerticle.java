@@ -4,10 +4,11 @@ import dev.hearth.backend.Backend;
 import dev.hearth.dispatch.Dispatcher;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
+import dev.hearth.ingress.common.Dialect;
 import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
+import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.ingress.openai.OpenAiApi;
-import dev.hearth.ingress.openai.OpenAiErrorWriter;
 import dev.hearth.provider.ProviderAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -20,6 +21,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +29,13 @@ import java.util.Map;
  * upstream HTTP client and adapters, and its own dispatcher, so a request and its upstream calls stay on one thread.
  */
 final class GatewayVerticle extends VerticleBase {
-    private static final String REQUEST_ID = "hearth.request-id";
-    private static final String RECEIVED = "hearth.received";
+    /** Every client dialect Hearth speaks; the first one answers for paths no dialect owns. */
+    static List<Dialect> dialects() {
+        return List.of(new OpenAiApi());
+    }
 
     private final Gateway gateway;
+    private final List<Dialect> dialects = dialects();
     private HttpServer server;
 
     GatewayVerticle(Gateway gateway) {
@@ -59,20 +64,13 @@ final class GatewayVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(this::stamp);
         HealthRoutes.mount(router, gateway);
-        router.route("/v1/*").handler(BodyHandler.create(false)
+        BodyHandler bodies = BodyHandler.create(false)
                 .setBodyLimit(gateway.config().server().maxBodyBytes())
-                .setHandleFileUploads(false));
-        OpenAiApi.mount(router, context, new OpenAiApi.RequestInfo() {
-            @Override
-            public String id(RoutingContext ctx) {
-                return ctx.get(REQUEST_ID);
-            }
-
-            @Override
-            public long receivedNanos(RoutingContext ctx) {
-                return ctx.get(RECEIVED);
-            }
-        });
+                .setHandleFileUploads(false);
+        for (Dialect dialect : dialects) {
+            dialect.pathPrefixes().forEach(prefix -> router.route(prefix + "*").handler(bodies));
+            dialect.mount(router, context);
+        }
         router.route().last().handler(this::notFound);
         router.route().failureHandler(this::failure);
 
@@ -90,24 +88,35 @@ final class GatewayVerticle extends VerticleBase {
     }
 
     private void stamp(RoutingContext ctx) {
-        ctx.put(RECEIVED, System.nanoTime());
         String id = RequestIds.of(ctx.request());
-        ctx.put(REQUEST_ID, id);
+        RequestStamp.stamp(ctx, id, System.nanoTime());
         ctx.response().putHeader(HearthHeaders.REQUEST_ID, id);
         ctx.next();
     }
 
+    /** The dialect whose paths these are, so even a 404 answers in the client's own error shape. */
+    private Dialect dialectOf(String path) {
+        String p = path == null ? "" : path;
+        return dialects.stream()
+                .filter(d -> d.pathPrefixes().stream().anyMatch(p::startsWith))
+                .reduce((first, second) -> longestPrefix(p, first) >= longestPrefix(p, second) ? first : second)
+                .orElse(dialects.getFirst());
+    }
+
+    private static int longestPrefix(String path, Dialect dialect) {
+        return dialect.pathPrefixes().stream().filter(path::startsWith).mapToInt(String::length).max().orElse(0);
+    }
+
     private void notFound(RoutingContext ctx) {
-        boolean pathKnown = ctx.currentRoute() != null && ctx.request().path() != null
-                && (ctx.request().path().startsWith("/v1/chat/completions")
-                        || ctx.request().path().startsWith("/v1/embeddings")
-                        || ctx.request().path().startsWith("/v1/models"));
-        GatewayError error = pathKnown
+        String path = ctx.request().path();
+        Dialect dialect = dialectOf(path);
+        boolean known = dialect.paths().stream().anyMatch(p -> path != null && path.startsWith(p));
+        GatewayError error = known
                 ? GatewayError.of(ErrorKind.METHOD_NOT_ALLOWED,
-                        "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path())
-                : GatewayError.of(ErrorKind.NOT_FOUND, "Unknown path: " + ctx.request().method() + " "
-                        + ctx.request().path());
-        OpenAiErrorWriter.INSTANCE.write(ctx.response(), error);
+                        "Method " + ctx.request().method() + " is not allowed on " + path)
+                : GatewayError.of(ErrorKind.NOT_FOUND, "Unknown path: " + ctx.request().method() + " " + path);
+        gateway.metrics().refused(dialect.name(), error.httpStatus());
+        dialect.errors().write(ctx.response(), error);
     }
 
     private void failure(RoutingContext ctx) {
@@ -118,12 +127,14 @@ final class GatewayVerticle extends VerticleBase {
             case 404 -> GatewayError.of(ErrorKind.NOT_FOUND, "Unknown path: " + ctx.request().path());
             case 405 -> GatewayError.of(ErrorKind.METHOD_NOT_ALLOWED, "Method not allowed on " + ctx.request().path());
             default -> GatewayError.of(ErrorKind.INTERNAL,
-                    "Internal error (request id " + ctx.get(REQUEST_ID) + "); the gateway log has details.");
+                    "Internal error (request id " + RequestStamp.id(ctx) + "); the gateway log has details.");
         };
         if (ctx.failure() != null && error.kind() == ErrorKind.INTERNAL) {
             org.slf4j.LoggerFactory.getLogger(GatewayVerticle.class)
-                    .error("request {} failed", (Object) ctx.get(REQUEST_ID), ctx.failure());
+                    .error("request {} failed", RequestStamp.id(ctx), ctx.failure());
         }
-        OpenAiErrorWriter.INSTANCE.write(ctx.response(), error);
+        Dialect dialect = dialectOf(ctx.request().path());
+        gateway.metrics().refused(dialect.name(), error.httpStatus());
+        dialect.errors().write(ctx.response(), error);
     }
 }

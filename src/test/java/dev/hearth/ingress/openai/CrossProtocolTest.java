@@ -10,6 +10,7 @@ import dev.hearth.config.Secret;
 import dev.hearth.json.Json;
 import dev.hearth.testkit.Answer;
 import dev.hearth.testkit.FakeAnthropic;
+import dev.hearth.testkit.FakeOllama;
 import dev.hearth.testkit.SseReader;
 import dev.hearth.testkit.TestGateway;
 import java.net.http.HttpResponse;
@@ -18,15 +19,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** An OpenAI client served by an Anthropic backend: text, tools, streaming and usage translated both ways. */
+/**
+ * An OpenAI client served by Anthropic and Ollama backends: text, tools, streaming and usage translated both ways.
+ */
 class CrossProtocolTest {
     private static FakeAnthropic anthropic;
+    private static FakeOllama ollama;
     private static TestGateway gateway;
 
     @BeforeAll
     static void start() {
         anthropic = FakeAnthropic.start();
+        ollama = new FakeOllama().models("qwen2.5-coder:7b");
         gateway = TestGateway.builder()
+                .backend("ollama", Protocol.OLLAMA, ollama, Locality.LOCAL, "qwen2.5-coder:7b")
                 .backend(new BackendConfig("claude", Protocol.ANTHROPIC, anthropic.baseUrl(),
                         Secret.of("sk-ant-test"), Locality.CLOUD, List.of("claude-sonnet-4-5"), 0))
                 .start();
@@ -36,6 +42,7 @@ class CrossProtocolTest {
     static void stop() {
         gateway.close();
         anthropic.close();
+        ollama.close();
     }
 
     private static JsonNode json(String text) throws Exception {
@@ -87,5 +94,35 @@ class CrossProtocolTest {
         assertThat(json(args.toString()).path("q").asText()).isEqualTo("hearth gateway");
         assertThat(finish).isEqualTo("tool_calls");
         assertThat(anthropic.requests().getLast().body().at("/tools/0/input_schema/type").asText()).isEqualTo("object");
+    }
+
+    @Test
+    void anOllamaModelStreamsToAnOpenAiClientAsSseWithToolCalls() throws Exception {
+        ollama.enqueue(Answer.toolCall("call_9", "read_file", "{\"path\":\"README.md\"}"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", """
+                {"model":"qwen2.5-coder:7b","stream":true,"stream_options":{"include_usage":true},
+                 "messages":[{"role":"user","content":"open the readme"}],
+                 "tools":[{"type":"function","function":{"name":"read_file","parameters":{"type":"object"}}}]}""");
+        assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
+        List<String> events = SseReader.data(response.body());
+        assertThat(events).last().isEqualTo("[DONE]");
+        JsonNode call = null;
+        JsonNode usage = null;
+        for (String event : events.subList(0, events.size() - 1)) {
+            JsonNode chunk = json(event);
+            if (!chunk.at("/choices/0/delta/tool_calls/0").isMissingNode()) {
+                call = chunk.at("/choices/0/delta/tool_calls/0");
+            }
+            if (chunk.hasNonNull("usage")) {
+                usage = chunk.path("usage");
+            }
+        }
+        assertThat(call).isNotNull();
+        assertThat(call.at("/function/name").asText()).isEqualTo("read_file");
+        assertThat(json(call.at("/function/arguments").asText()).path("path").asText()).isEqualTo("README.md");
+        assertThat(usage.path("prompt_tokens").asInt()).isPositive();
+        JsonNode sent = ollama.requests().getLast().body();
+        assertThat(sent.at("/options/num_ctx").asInt()).isGreaterThanOrEqualTo(4096);
+        assertThat(sent.at("/tools/0/function/name").asText()).isEqualTo("read_file");
     }
 }
