@@ -24,7 +24,7 @@ final class StartupSummary {
             out.append(String.format("  %-12s %-5s %-9s %-32s %s%n", backend.name(),
                     backend.locality().name().toLowerCase(), backend.protocol().name().toLowerCase(),
                     backend.protocol() == Protocol.EMBEDDED ? "in-process" : backend.config().baseUrl(),
-                    models(backend.models())));
+                    models(backend, gateway.readiness().ready())));
         }
         for (Map.Entry<String, List<String>> alias : gateway.directory().aliases().entrySet()) {
             out.append("Alias ").append(alias.getKey()).append(" -> ").append(String.join(", ", alias.getValue()))
@@ -42,9 +42,10 @@ final class StartupSummary {
         return out.toString();
     }
 
-    private static String models(List<String> models) {
+    private static String models(Backend backend, boolean ready) {
+        List<String> models = backend.models();
         if (models.isEmpty()) {
-            return "(models: none listed)";
+            return ready ? "(models: none listed)" : "(listing models in the background)";
         }
         String shown = String.join(", ", models.subList(0, Math.min(MODELS_SHOWN, models.size())));
         return models.size() > MODELS_SHOWN ? shown + " (+" + (models.size() - MODELS_SHOWN) + " more)" : shown;

@@ -99,6 +99,7 @@ final class ChatExchange {
         attemptCount++;
         Attempt attempt = new Attempt(route, attemptCount);
         current = attempt;
+        route.backend().inFlight().incrementAndGet();
         dispatcher.listener().attemptStarted(route, attemptCount);
         attempt.call = dispatcher.adapterFor(route.backend()).streamChat(request, route.model(), attempt);
         attempt.armTimers();
@@ -205,9 +206,11 @@ final class ChatExchange {
             return;
         }
         finished = true;
-        if (current != null && current.call != null) {
+        if (current != null && current.call != null && !current.ended) {
             current.cancelTimers();
             current.call.cancel();
+            current.ended = true;
+            current.route.backend().inFlight().decrementAndGet();
             current.route.backend().health().release();
             dispatcher.listener().attemptEnded(current.route,
                     UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, "client disconnected"),
@@ -335,6 +338,7 @@ final class ChatExchange {
             }
             ended = true;
             cancelTimers();
+            route.backend().inFlight().decrementAndGet();
             route.backend().health().success(dispatcher.scheduler().nanoTime() - startedNanos);
             succeeded(this);
         }
@@ -346,6 +350,7 @@ final class ChatExchange {
             }
             ended = true;
             cancelTimers();
+            route.backend().inFlight().decrementAndGet();
             long took = dispatcher.scheduler().nanoTime() - startedNanos;
             if (failure.countsAgainstBackend()) {
                 route.backend().health().failure(took);

@@ -94,9 +94,14 @@ public final class HearthServer implements AutoCloseable {
             verticles.add(verticle);
             await(vertx.deployVerticle(verticle, new DeploymentOptions()));
         }
-        await(discovery.discoverModels(backends));
-        discovery.close();
-        gateway.readiness().markReady();
+        // Local servers answer in milliseconds: wait for their model lists. Cloud lists can take seconds: they
+        // arrive in the background, and readiness reports "starting" until they have.
+        await(discovery.discoverModels(backends.stream().filter(b -> b.locality() == Locality.LOCAL).toList()));
+        discovery.discoverModels(backends.stream().filter(b -> b.locality() == Locality.CLOUD).toList())
+                .onComplete(done -> {
+                    discovery.close();
+                    gateway.readiness().markReady();
+                });
         if (backends.stream().anyMatch(b -> b.protocol() == Protocol.EMBEDDED)) {
             engine.startLoading(); // in the background, never on the start-up path
         }

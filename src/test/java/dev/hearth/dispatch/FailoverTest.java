@@ -125,6 +125,7 @@ class FailoverTest {
         assertThat(body.at("/usage/completion_tokens").asInt()).isEqualTo(2);
         assertThat(response.headers().firstValue("x-hearth-model")).hasValue("large");
         assertThat(response.headers().firstValue("x-hearth-attempts")).hasValue("2");
+        assertThat(gateway.server().gateway().backends()).allSatisfy(b -> assertThat(b.inFlight().get()).isZero());
     }
 
     @Test
@@ -313,5 +314,7 @@ class FailoverTest {
             Thread.sleep(20);
         }
         assertThat(primary.cancelledStreams()).isEqualTo(1);
+        assertThat(gateway.server().gateway().backends().getFirst().inFlight().get())
+                .as("the cancelled attempt is no longer counted in flight").isZero();
     }
 }
