@@ -10,11 +10,10 @@ import dev.hearth.provider.UpstreamCall;
 import dev.hearth.provider.UpstreamException;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
+import dev.hearth.provider.http.RefusedCall;
 import dev.hearth.provider.http.StreamingCall;
 import dev.hearth.provider.http.UpstreamRequests;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -59,7 +58,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         try {
             body = AnthropicRequestWriter.write(request, upstreamModel);
         } catch (UpstreamException refused) {
-            return RefusedCall.start(listener, refused.failure());
+            return RefusedCall.report(refused.failure(), listener);
         }
         RequestOptions options = requests.post("/v1/messages")
                 .putHeader("anthropic-version", API_VERSION)
@@ -95,41 +94,5 @@ public final class AnthropicAdapter implements ProviderAdapter {
     @Override
     public String toString() {
         return "AnthropicAdapter[" + backend.name() + "]";
-    }
-
-    /**
-     * An attempt refused before any network call. The failure arrives on the next turn of the caller's event loop,
-     * as a network failure would, so the caller already holds the call (and may cancel it) when it does.
-     */
-    private static final class RefusedCall implements UpstreamCall {
-        private boolean cancelled;
-
-        static UpstreamCall start(UpstreamListener listener, UpstreamFailure failure) {
-            RefusedCall call = new RefusedCall();
-            Context context = Vertx.currentContext();
-            Runnable deliver = () -> {
-                if (!call.cancelled) {
-                    call.cancelled = true; // at most one terminal call
-                    listener.onFailure(failure);
-                }
-            };
-            if (context != null) {
-                context.runOnContext(v -> deliver.run());
-            } else {
-                deliver.run(); // no event loop to defer to (plain unit-test thread)
-            }
-            return call;
-        }
-
-        @Override
-        public void pause() {}
-
-        @Override
-        public void resume() {}
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
     }
 }

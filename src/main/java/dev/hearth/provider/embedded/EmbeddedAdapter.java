@@ -8,6 +8,7 @@ import dev.hearth.provider.UpstreamCall;
 import dev.hearth.provider.UpstreamException;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
+import dev.hearth.provider.http.RefusedCall;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,9 +32,8 @@ public final class EmbeddedAdapter implements ProviderAdapter {
 
     @Override
     public UpstreamCall streamChat(ChatRequest request, String upstreamModel, UpstreamListener listener) {
-        listener.onFailure(UpstreamFailure.of(UpstreamFailure.Kind.BAD_REQUEST,
-                "'" + upstreamModel + "' is an embedding model; it cannot chat"));
-        return NOTHING;
+        return RefusedCall.report(UpstreamFailure.of(UpstreamFailure.Kind.BAD_REQUEST,
+                "'" + upstreamModel + "' is an embedding model; it cannot chat"), listener);
     }
 
     @Override
@@ -57,15 +57,4 @@ public final class EmbeddedAdapter implements ProviderAdapter {
     public MiniLmEmbeddingEngine engine() {
         return engine;
     }
-
-    private static final UpstreamCall NOTHING = new UpstreamCall() {
-        @Override
-        public void pause() {}
-
-        @Override
-        public void resume() {}
-
-        @Override
-        public void cancel() {}
-    };
 }

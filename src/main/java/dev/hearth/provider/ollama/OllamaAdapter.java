@@ -11,6 +11,7 @@ import dev.hearth.provider.UpstreamCall;
 import dev.hearth.provider.UpstreamException;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
+import dev.hearth.provider.http.RefusedCall;
 import dev.hearth.provider.http.StreamingCall;
 import dev.hearth.provider.http.UpstreamRequests;
 import dev.hearth.tokens.TokenCounter;

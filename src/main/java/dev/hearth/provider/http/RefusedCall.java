@@ -1,4 +1,4 @@
-package dev.hearth.provider.ollama;
+package dev.hearth.provider.http;
 
 import dev.hearth.provider.UpstreamCall;
 import dev.hearth.provider.UpstreamFailure;
@@ -12,12 +12,12 @@ import io.vertx.core.Vertx;
  * its {@link UpstreamCall} in hand before its listener hears anything. Without a Vert.x context (plain unit tests)
  * it is reported at once. Cancelling before the report suppresses it.
  */
-final class RefusedCall implements UpstreamCall {
+public final class RefusedCall implements UpstreamCall {
     private boolean over;
 
     private RefusedCall() {}
 
-    static UpstreamCall report(UpstreamFailure failure, UpstreamListener listener) {
+    public static UpstreamCall report(UpstreamFailure failure, UpstreamListener listener) {
         RefusedCall call = new RefusedCall();
         Runnable deliver = () -> {
             if (!call.over) {
