@@ -149,6 +149,7 @@ final class ChatExchange {
                 end(toClientError(failure));
                 return;
             }
+            case CONTEXT_LENGTH -> dropSmallerContexts(attempt.route);
             default -> {
                 if (failure.retryableOnSameRoute() && !dispatcher.backoff().tooLong(failure.retryAfter())) {
                     retryable.add(attempt.route);
@@ -156,6 +157,22 @@ final class ChatExchange {
             }
         }
         nextAttempt();
+    }
+
+    /** After a context-length rejection only a candidate with a larger (or unknown) window is worth trying. */
+    private void dropSmallerContexts(Route failed) {
+        Integer window = failed.info().contextWindow();
+        if (window == null) {
+            return;
+        }
+        pending.removeIf(route -> {
+            Integer other = route.info().contextWindow();
+            boolean smaller = other != null && other <= window;
+            if (smaller) {
+                note(route.ref() + " context not larger");
+            }
+            return smaller;
+        });
     }
 
     private void giveUp() {

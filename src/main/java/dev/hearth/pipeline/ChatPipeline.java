@@ -7,9 +7,11 @@ import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
 import dev.hearth.model.ChatRequest;
+import dev.hearth.routing.Eligibility;
 import dev.hearth.routing.ModelDirectory;
 import dev.hearth.routing.Route;
 import dev.hearth.routing.RoutePlan;
+import dev.hearth.tokens.TokenCounter;
 import java.util.List;
 
 /**
@@ -27,9 +29,11 @@ import java.util.List;
  */
 public final class ChatPipeline {
     private final ModelDirectory directory;
+    private final TokenCounter tokens;
 
-    public ChatPipeline(ModelDirectory directory) {
+    public ChatPipeline(ModelDirectory directory, TokenCounter tokens) {
         this.directory = directory;
+        this.tokens = tokens;
     }
 
     /**
@@ -64,6 +68,15 @@ public final class ChatPipeline {
             throw new GatewayException(GatewayError.invalid("model",
                     "The model '" + request.model() + "' is an embedding model; use /v1/embeddings."));
         }
-        return new RoutePlan(plan.requested(), chatRoutes, plan.reason());
+        Eligibility.Result eligible = Eligibility.filter(chatRoutes, request, () -> tokens.countPrompt(request));
+        if (eligible.eligible().isEmpty()) {
+            throw new GatewayException(new GatewayError(ErrorKind.INVALID_REQUEST,
+                    "No candidate for '" + request.model() + "' can serve this request: "
+                            + String.join("; ", eligible.dropped()) + ".",
+                    "no_eligible_backend", "model", null));
+        }
+        String reason = eligible.dropped().isEmpty() ? plan.reason()
+                : plan.reason() + "; skipped: " + String.join(", ", eligible.dropped());
+        return new RoutePlan(plan.requested(), eligible.eligible(), reason);
     }
 }

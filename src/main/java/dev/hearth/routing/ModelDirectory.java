@@ -2,6 +2,7 @@ package dev.hearth.routing;
 
 import dev.hearth.backend.Backend;
 import dev.hearth.backend.Locality;
+import dev.hearth.catalog.ModelCatalog;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
@@ -20,11 +21,13 @@ public final class ModelDirectory {
     private final List<Backend> backends;
     private final Map<String, Backend> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> aliases;
+    private final ModelCatalog catalog;
 
-    public ModelDirectory(List<Backend> backends, Map<String, List<String>> aliases) {
+    public ModelDirectory(List<Backend> backends, Map<String, List<String>> aliases, ModelCatalog catalog) {
         this.backends = List.copyOf(backends);
         this.backends.forEach(b -> byName.put(b.name(), b));
         this.aliases = Map.copyOf(aliases);
+        this.catalog = catalog;
     }
 
     public List<Backend> backends() {
@@ -67,13 +70,14 @@ public final class ModelDirectory {
         if (slash > 0) {
             Backend named = byName.get(reference.substring(0, slash));
             if (named != null) {
-                return List.of(new Route(named, reference.substring(slash + 1)));
+                String model = reference.substring(slash + 1);
+                return List.of(new Route(named, model, catalog.lookup(model)));
             }
         }
         return backends.stream()
                 .filter(b -> b.serves(reference))
                 .sorted(Comparator.comparing(b -> b.locality() == Locality.LOCAL ? 0 : 1))
-                .map(b -> new Route(b, reference))
+                .map(b -> new Route(b, reference, catalog.lookup(reference)))
                 .toList();
     }
 }

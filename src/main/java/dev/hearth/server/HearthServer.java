@@ -4,6 +4,7 @@ import dev.hearth.backend.Backend;
 import dev.hearth.backend.BackendHealth;
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
+import dev.hearth.catalog.ModelCatalogLoader;
 import dev.hearth.config.BackendConfig;
 import dev.hearth.config.CloudProviders;
 import dev.hearth.config.HearthConfig;
@@ -83,10 +84,10 @@ public final class HearthServer implements AutoCloseable {
         List<Backend> backends = backendConfigs.stream()
                 .map(b -> new Backend(b, new BackendHealth(b.name(), config.failover())))
                 .toList();
-        ModelDirectory directory = new ModelDirectory(backends, config.aliases());
+        ModelDirectory directory = new ModelDirectory(backends, config.aliases(), ModelCatalogLoader.shipped());
         GatewayMetrics metrics = new GatewayMetrics(backends);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
-                new EmbeddedAdapter(engine, workers), new ChatPipeline(directory), new Gateway.Readiness());
+                new EmbeddedAdapter(engine, workers), new ChatPipeline(directory, tokens), new Gateway.Readiness());
 
         List<GatewayVerticle> verticles = new ArrayList<>();
         for (int i = 0; i < loops; i++) {
