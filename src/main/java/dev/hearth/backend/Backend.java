@@ -13,6 +13,7 @@ public final class Backend {
     private final BackendConfig config;
     private final BackendHealth health;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LatencyTracker latency = new LatencyTracker();
     private volatile List<String> models;
 
     public Backend(BackendConfig config, BackendHealth health) {
@@ -58,6 +59,10 @@ public final class Backend {
 
     public AtomicInteger inFlight() {
         return inFlight;
+    }
+
+    public LatencyTracker latency() {
+        return latency;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.hearth.cli;
 
 import dev.hearth.backend.Backend;
 import dev.hearth.backend.Protocol;
+import dev.hearth.config.AliasConfig;
 import dev.hearth.server.HearthServer;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,10 @@ final class StartupSummary {
                     backend.protocol() == Protocol.EMBEDDED ? "in-process" : backend.config().baseUrl(),
                     models(backend, gateway.readiness().ready())));
         }
-        for (Map.Entry<String, List<String>> alias : gateway.directory().aliases().entrySet()) {
-            out.append("Alias ").append(alias.getKey()).append(" -> ").append(String.join(", ", alias.getValue()))
-                    .append('\n');
+        for (Map.Entry<String, AliasConfig> alias : gateway.directory().aliases().entrySet()) {
+            out.append("Alias ").append(alias.getKey()).append(" (")
+                    .append(alias.getValue().strategy().name().toLowerCase().replace('_', '-')).append(") -> ")
+                    .append(String.join(", ", alias.getValue().candidates())).append('\n');
         }
         if (gateway.backends().stream().allMatch(b -> b.protocol() == Protocol.EMBEDDED)) {
             out.append("""

@@ -7,14 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.hearth.routing.Strategy;
 
 /**
- * Maps the {@code aliases} section: alias name to a non-empty, ordered list of candidates. A candidate is
+ * Maps the {@code aliases} section. An alias is either a list of candidates (tried in order) or a mapping with
+ * {@code candidates}, a {@code strategy} (ordered, local-first, cost, latency, quality) and a {@code quality} knob
+ * from 0 (always the cheapest) to 1 (always the strongest). A candidate is
  * {@code backend/model} or a bare model name; whatever stands before the first {@code /} must name a
  * backend that can exist (declared, or discoverable with discovery on), so a model id that itself contains
  * {@code /} is written qualified: {@code openrouter/meta-llama/llama-3.3-70b-instruct}.
  */
 final class AliasMapper {
+
+    private static final List<String> KEYS = List.of("candidates", "strategy", "quality");
+    private static final Map<String, Strategy> STRATEGIES = Map.of("ordered", Strategy.ORDERED, "local-first",
+            Strategy.LOCAL_FIRST, "cost", Strategy.COST, "latency", Strategy.LATENCY, "quality", Strategy.QUALITY);
 
     private final NodeReader read;
 
@@ -22,16 +29,30 @@ final class AliasMapper {
         this.read = read;
     }
 
-    Map<String, List<String>> map(ConfigNode aliases, Set<String> backendNames) {
-        Map<String, List<String>> result = new LinkedHashMap<>();
+    Map<String, AliasConfig> map(ConfigNode aliases, Set<String> backendNames) {
+        Map<String, AliasConfig> result = new LinkedHashMap<>();
         for (Field field : read.mapping(aliases).fields().values()) {
             if (field.key().isBlank()) {
                 Origin at = new Origin(field.value().origin().file(), field.keyLine(), aliases.origin().path());
                 throw at.problem("an alias name must not be empty");
             }
-            result.put(field.key(), candidates(field.value(), backendNames));
+            result.put(field.key(), alias(field.value(), backendNames));
         }
         return result;
+    }
+
+    private AliasConfig alias(ConfigNode node, Set<String> backendNames) {
+        if (node instanceof ConfigNode.Mapping) {
+            Section section = read.section(node, KEYS);
+            List<String> candidates = candidates(section.require("candidates"), backendNames);
+            Strategy strategy = section.get("strategy").map(s -> read.oneOf(s, STRATEGIES)).orElse(Strategy.ORDERED);
+            double quality = section.get("quality").map(q -> read.decimal(q, 0, 1)).orElse(0.5);
+            return new AliasConfig(candidates, strategy, quality);
+        }
+        if (!(node instanceof ConfigNode.Sequence)) {
+            throw read.expected(node, "a list of candidates, or a mapping with candidates and strategy");
+        }
+        return AliasConfig.ordered(candidates(node, backendNames));
     }
 
     private List<String> candidates(ConfigNode node, Set<String> backendNames) {

@@ -43,7 +43,7 @@ final class ConfigMapper {
         FailoverConfig failover = failover(section(top, "failover", FAILOVER_KEYS));
         DiscoveryConfig discovery = discovery(section(top, "discovery", DISCOVERY_KEYS));
         Set<String> reachable = reachableBackends(backends, discovery);
-        Map<String, List<String>> aliases = present(top, "aliases")
+        Map<String, AliasConfig> aliases = present(top, "aliases")
                 .map(node -> new AliasMapper(read).map(node, reachable)).orElse(Map.of());
         return new HearthConfig(server, backends, aliases, failover, discovery);
     }

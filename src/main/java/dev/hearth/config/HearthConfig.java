@@ -8,14 +8,14 @@ import java.util.Map;
  *
  * @param server   where Hearth listens
  * @param backends every upstream Hearth may call, in declaration order
- * @param aliases  alias name to ordered candidate references ("backend/model" or a bare model name)
+ * @param aliases  alias name to its candidates ("backend/model" or a bare model name) and strategy
  * @param failover retry, breaker and timeout policy shared by all routes
  * @param discovery whether local servers and cloud keys are looked for at start
  */
 public record HearthConfig(
         ServerConfig server,
         List<BackendConfig> backends,
-        Map<String, List<String>> aliases,
+        Map<String, AliasConfig> aliases,
         FailoverConfig failover,
         DiscoveryConfig discovery) {
 

@@ -79,6 +79,26 @@ final class NodeReader {
         return value;
     }
 
+    /** A number written as an integer or a decimal, within {@code min..max} inclusive. */
+    double decimal(ConfigNode node, double min, double max) {
+        Scalar scalar = scalar(node, "a number");
+        String text = resolve(scalar);
+        boolean number = isSubstituted(scalar) || scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT;
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException notNumber) {
+            throw expected(node, "a number");
+        }
+        if (!number || Double.isNaN(value)) {
+            throw expected(node, "a number");
+        }
+        if (value < min || value > max) {
+            throw scalar.origin().problem("must be between " + min + " and " + max + ", got " + shown(scalar));
+        }
+        return value;
+    }
+
     boolean bool(ConfigNode node) {
         Scalar scalar = scalar(node, "true or false");
         String text = resolve(scalar);

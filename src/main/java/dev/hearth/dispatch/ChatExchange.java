@@ -302,6 +302,7 @@ final class ChatExchange {
             if (firstEventNanos == 0) {
                 firstEventNanos = dispatcher.scheduler().nanoTime() - startedNanos;
                 dispatcher.listener().firstEvent(route, firstEventNanos);
+                route.backend().latency().record(firstEventNanos);
                 cancel(firstEventTimer);
             }
             lastEventNanos = dispatcher.scheduler().nanoTime();

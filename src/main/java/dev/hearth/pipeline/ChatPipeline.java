@@ -9,6 +9,8 @@ import dev.hearth.error.GatewayException;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.routing.Eligibility;
 import dev.hearth.routing.ModelDirectory;
+import dev.hearth.routing.QualityEstimator;
+import dev.hearth.routing.Ranking;
 import dev.hearth.routing.Route;
 import dev.hearth.routing.RoutePlan;
 import dev.hearth.tokens.TokenCounter;
@@ -30,10 +32,12 @@ import java.util.List;
 public final class ChatPipeline {
     private final ModelDirectory directory;
     private final TokenCounter tokens;
+    private final QualityEstimator quality;
 
-    public ChatPipeline(ModelDirectory directory, TokenCounter tokens) {
+    public ChatPipeline(ModelDirectory directory, TokenCounter tokens, QualityEstimator quality) {
         this.directory = directory;
         this.tokens = tokens;
+        this.quality = quality;
     }
 
     /**
@@ -77,6 +81,10 @@ public final class ChatPipeline {
         }
         String reason = eligible.dropped().isEmpty() ? plan.reason()
                 : plan.reason() + "; skipped: " + String.join(", ", eligible.dropped());
-        return new RoutePlan(plan.requested(), eligible.eligible(), reason);
+        if (plan.alias() == null) {
+            return plan.withRoutes(eligible.eligible(), reason);
+        }
+        Ranking.Ranked ranked = Ranking.rank(eligible.eligible(), plan.alias(), request, quality);
+        return plan.withRoutes(ranked.routes(), reason + "; " + ranked.explanation());
     }
 }

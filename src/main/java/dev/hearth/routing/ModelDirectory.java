@@ -3,6 +3,7 @@ package dev.hearth.routing;
 import dev.hearth.backend.Backend;
 import dev.hearth.backend.Locality;
 import dev.hearth.catalog.ModelCatalog;
+import dev.hearth.config.AliasConfig;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
@@ -20,10 +21,10 @@ import java.util.Map;
 public final class ModelDirectory {
     private final List<Backend> backends;
     private final Map<String, Backend> byName = new LinkedHashMap<>();
-    private final Map<String, List<String>> aliases;
+    private final Map<String, AliasConfig> aliases;
     private final ModelCatalog catalog;
 
-    public ModelDirectory(List<Backend> backends, Map<String, List<String>> aliases, ModelCatalog catalog) {
+    public ModelDirectory(List<Backend> backends, Map<String, AliasConfig> aliases, ModelCatalog catalog) {
         this.backends = List.copyOf(backends);
         this.backends.forEach(b -> byName.put(b.name(), b));
         this.aliases = Map.copyOf(aliases);
@@ -34,7 +35,7 @@ public final class ModelDirectory {
         return backends;
     }
 
-    public Map<String, List<String>> aliases() {
+    public Map<String, AliasConfig> aliases() {
         return aliases;
     }
 
@@ -47,13 +48,13 @@ public final class ModelDirectory {
         if (requested == null || requested.isBlank()) {
             throw new GatewayException(GatewayError.invalid("model", "you must provide a model parameter"));
         }
-        List<String> alias = aliases.get(requested);
+        AliasConfig alias = aliases.get(requested);
         if (alias != null) {
             List<Route> routes = new ArrayList<>();
-            for (String candidate : alias) {
+            for (String candidate : alias.candidates()) {
                 routes.addAll(concrete(candidate));
             }
-            return new RoutePlan(requested, routes, "alias " + requested);
+            return new RoutePlan(requested, routes, "alias " + requested, alias);
         }
         List<Route> routes = concrete(requested);
         if (routes.isEmpty()) {
@@ -62,7 +63,8 @@ public final class ModelDirectory {
                             + " this gateway serves.",
                     "model_not_found", "model", null));
         }
-        return new RoutePlan(requested, routes, routes.size() == 1 ? "model" : "model on " + routes.size() + " backends");
+        return new RoutePlan(requested, routes, routes.size() == 1 ? "model" : "model on " + routes.size() + " backends",
+                null);
     }
 
     private List<Route> concrete(String reference) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.hearth.routing.Strategy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class ConfigLoaderTest {
                                 Locality.LOCAL, List.of("qwen2.5-coder:32b"), 4),
                         new BackendConfig("openai", Protocol.OPENAI, URI.create("https://api.openai.com/v1"),
                                 Secret.of("sk-example"), Locality.CLOUD, List.of("gpt-4o", "gpt-4o-mini"), 0)),
-                Map.of("coder", List.of("ollama/qwen2.5-coder:32b", "openai/gpt-4o")),
+                Map.of("coder", AliasConfig.ordered(List.of("ollama/qwen2.5-coder:32b", "openai/gpt-4o"))),
                 new FailoverConfig(2, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(10),
                         Duration.ofSeconds(15), Duration.ofMillis(100), Duration.ofSeconds(5), 50, 10,
                         Duration.ofSeconds(30)),
@@ -166,7 +167,7 @@ class ConfigLoaderTest {
     void anAliasMayNameADiscoverableBackendOnlyWhenThatDiscoveryIsOn() throws IOException {
         Path on = write("discovery:\n  cloud-keys: true\naliases:\n  fast: [groq/llama-3.3-70b-versatile]\n");
         assertThat(ConfigLoader.load(on, Map.of()).aliases())
-                .containsEntry("fast", List.of("groq/llama-3.3-70b-versatile"));
+                .containsEntry("fast", AliasConfig.ordered(List.of("groq/llama-3.3-70b-versatile")));
 
         Path off = write("aliases:\n  fast: [groq/llama-3.3-70b-versatile]\n");
         assertThatThrownBy(() -> ConfigLoader.load(off, Map.of()))
@@ -177,7 +178,26 @@ class ConfigLoaderTest {
     void aBareModelNameIsAValidAliasCandidate() throws IOException {
         HearthConfig config = ConfigLoader.load(write("aliases:\n  smart: [gpt-4o, claude-sonnet-4]\n"), Map.of());
 
-        assertThat(config.aliases()).containsEntry("smart", List.of("gpt-4o", "claude-sonnet-4"));
+        assertThat(config.aliases()).containsEntry("smart", AliasConfig.ordered(List.of("gpt-4o", "claude-sonnet-4")));
+    }
+
+    @Test
+    void anAliasMayNameAStrategyAndAQualityKnob() throws IOException {
+        HearthConfig config = ConfigLoader.load(write("""
+                aliases:
+                  auto:
+                    candidates: [local-model, gpt-4o]
+                    strategy: local-first
+                    quality: 0.7
+                  cheap:
+                    candidates: [gpt-4o-mini, gpt-4o]
+                    strategy: cost
+                """), Map.of());
+
+        assertThat(config.aliases().get("auto"))
+                .isEqualTo(new AliasConfig(List.of("local-model", "gpt-4o"), Strategy.LOCAL_FIRST, 0.7));
+        assertThat(config.aliases().get("cheap").strategy()).isEqualTo(Strategy.COST);
+        assertThat(config.aliases().get("cheap").quality()).isEqualTo(0.5);
     }
 
     @Test

@@ -102,7 +102,16 @@ class ConfigRejectionTest {
                 new Case("an empty alias is refused", BACKEND + "aliases:\n  coder: []\n",
                         "6: aliases.coder", "an alias needs at least one candidate"),
                 new Case("an alias is a list, not a single name", BACKEND + "aliases:\n  coder: local/qwen\n",
-                        "6: aliases.coder", "expected a list, got \"local/qwen\""),
+                        "6: aliases.coder", "expected a list of candidates, or a mapping with candidates and strategy,"
+                                + " got \"local/qwen\""),
+                new Case("an alias strategy must be known", BACKEND
+                        + "aliases:\n  coder:\n    candidates: [local/qwen]\n    strategy: fastest\n",
+                        "8: aliases.coder.strategy", "expected one of"),
+                new Case("the quality knob is between 0 and 1", BACKEND
+                        + "aliases:\n  coder:\n    candidates: [local/qwen]\n    quality: 2\n",
+                        "8: aliases.coder.quality", "must be between 0.0 and 1.0"),
+                new Case("an alias mapping needs candidates", BACKEND + "aliases:\n  coder:\n    strategy: cost\n",
+                        "7: aliases.coder", "missing required key \"candidates\""),
                 new Case("a repeated key is refused", "server:\n  port: 1\n  port: 2\n",
                         "3: server.port", "duplicate key (first written at line 2)"),
                 new Case("YAML aliases are refused", "server:\n  host: &h 127.0.0.1\nfailover:\n  timeout: *h\n",

@@ -2,11 +2,13 @@ package dev.hearth.testkit;
 
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
+import dev.hearth.config.AliasConfig;
 import dev.hearth.config.BackendConfig;
 import dev.hearth.config.DiscoveryConfig;
 import dev.hearth.config.FailoverConfig;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.ServerConfig;
+import dev.hearth.routing.Strategy;
 import dev.hearth.server.HearthServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,7 +76,7 @@ public final class TestGateway implements AutoCloseable {
 
     public static final class Builder {
         private final List<BackendConfig> backends = new ArrayList<>();
-        private final Map<String, List<String>> aliases = new LinkedHashMap<>();
+        private final Map<String, AliasConfig> aliases = new LinkedHashMap<>();
         private FailoverConfig failover = new FailoverConfig(2, Duration.ofSeconds(20), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofSeconds(3), 50, 4,
                 Duration.ofSeconds(30));
@@ -96,7 +98,12 @@ public final class TestGateway implements AutoCloseable {
         }
 
         public Builder alias(String name, String... candidates) {
-            aliases.put(name, List.of(candidates));
+            aliases.put(name, AliasConfig.ordered(List.of(candidates)));
+            return this;
+        }
+
+        public Builder alias(String name, Strategy strategy, double quality, String... candidates) {
+            aliases.put(name, new AliasConfig(List.of(candidates), strategy, quality));
             return this;
         }
 

@@ -1,0 +1,20 @@
+package dev.hearth.config;
+
+import dev.hearth.routing.Strategy;
+import java.util.List;
+
+/**
+ * One alias: its ordered candidates ("backend/model" or a model name) and how to choose among them.
+ *
+ * @param quality the knob for {@link Strategy#QUALITY} and {@link Strategy#LOCAL_FIRST}: 0 = always the cheapest,
+ *                1 = always the strongest
+ */
+public record AliasConfig(List<String> candidates, Strategy strategy, double quality) {
+    public AliasConfig {
+        candidates = List.copyOf(candidates);
+    }
+
+    public static AliasConfig ordered(List<String> candidates) {
+        return new AliasConfig(candidates, Strategy.ORDERED, 0.5);
+    }
+}
