@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Rules, in order of precedence:
  * <ul>
- *   <li>Routes are tried in plan order; a route whose breaker is open is skipped.</li>
+ *   <li>Routes are tried in plan order; a route whose breaker is open is skipped, one at its concurrency limit is
+ *       skipped for now and tried again after the backoff.</li>
  *   <li>A retryable failure (connection, 5xx, 429, broken stream) moves on to the next route at once; when every
  *       route has been tried, the retryable ones get another round after a backoff, up to {@code max-retries}
  *       rounds. A timeout gives its route up for this request.</li>
@@ -70,6 +71,14 @@ final class ChatExchange {
     private void nextAttempt() {
         while (!pending.isEmpty()) {
             Route route = pending.poll();
+            int capacity = route.backend().config().maxConcurrency();
+            if (capacity > 0 && route.backend().inFlight().get() >= capacity) {
+                // Full: spill to the next candidate now, and come back after the backoff (a brief queue).
+                note(route.ref() + " at capacity");
+                dispatcher.listener().skipped(route, "at_capacity");
+                retryable.add(route);
+                continue;
+            }
             if (!route.backend().health().tryAcquire()) {
                 note(route.ref() + " circuit open");
                 dispatcher.listener().skipped(route, "circuit_open");

@@ -7,6 +7,7 @@ import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
 import dev.hearth.model.ChatRequest;
+import dev.hearth.routing.Balancer;
 import dev.hearth.routing.Eligibility;
 import dev.hearth.routing.ModelDirectory;
 import dev.hearth.routing.QualityEstimator;
@@ -33,6 +34,7 @@ public final class ChatPipeline {
     private final ModelDirectory directory;
     private final TokenCounter tokens;
     private final QualityEstimator quality;
+    private final Balancer balancer = new Balancer(() -> java.util.concurrent.ThreadLocalRandom.current().nextLong());
 
     public ChatPipeline(ModelDirectory directory, TokenCounter tokens, QualityEstimator quality) {
         this.directory = directory;
@@ -82,7 +84,7 @@ public final class ChatPipeline {
         String reason = eligible.dropped().isEmpty() ? plan.reason()
                 : plan.reason() + "; skipped: " + String.join(", ", eligible.dropped());
         if (plan.alias() == null) {
-            return plan.withRoutes(eligible.eligible(), reason);
+            return plan.withRoutes(balancer.order(eligible.eligible()), reason);
         }
         Ranking.Ranked ranked = Ranking.rank(eligible.eligible(), plan.alias(), request, quality);
         return plan.withRoutes(ranked.routes(), reason + "; " + ranked.explanation());

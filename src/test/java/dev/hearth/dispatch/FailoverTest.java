@@ -317,4 +317,25 @@ class FailoverTest {
         assertThat(gateway.server().gateway().backends().getFirst().inFlight().get())
                 .as("the cancelled attempt is no longer counted in flight").isZero();
     }
+
+    @Test
+    void aBackendAtItsConcurrencyLimitSpillsToTheNextCandidate() throws Exception {
+        gateway = TestGateway.builder()
+                .backend(new dev.hearth.config.BackendConfig("primary", dev.hearth.backend.Protocol.OPENAI,
+                        primary.baseUrl(), null, dev.hearth.backend.Locality.LOCAL, List.of("small"), 1))
+                .openAi("secondary", secondary, "large")
+                .alias("chain", "primary/small", "secondary/large")
+                .start();
+        primary.enqueue(Answer.text("slow", " one"), new Fault.StallAfterChunks(2, Duration.ofSeconds(2)));
+        var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> gateway.post("/v1/chat/completions", STREAM));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (primary.requestsTo("/chat/completions").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        HttpResponse<String> spilled = gateway.post("/v1/chat/completions", JSON);
+        assertThat(spilled.headers().firstValue("x-hearth-backend")).hasValue("secondary");
+        assertThat(spilled.headers().firstValue("x-hearth-route-reason").orElseThrow())
+                .contains("primary/small at capacity");
+        assertThat(streamedText(slow.get(10, java.util.concurrent.TimeUnit.SECONDS).body())).isEqualTo("slow one");
+    }
 }
