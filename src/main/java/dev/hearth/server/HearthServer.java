@@ -15,6 +15,7 @@ import dev.hearth.provider.embedded.EmbeddedAdapter;
 import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
 import dev.hearth.routing.ModelDirectory;
 import dev.hearth.routing.QualityEstimator;
+import dev.hearth.routing.RoutePlanner;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -88,7 +89,7 @@ public final class HearthServer implements AutoCloseable {
         ModelDirectory directory = new ModelDirectory(backends, config.aliases(), ModelCatalogLoader.shipped());
         GatewayMetrics metrics = new GatewayMetrics(backends);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
-                new EmbeddedAdapter(engine, workers), new ChatPipeline(directory, tokens, QualityEstimator.NONE), new Gateway.Readiness());
+                new EmbeddedAdapter(engine, workers), new ChatPipeline(new RoutePlanner(directory, tokens, QualityEstimator.NONE)), new Gateway.Readiness());
 
         List<GatewayVerticle> verticles = new ArrayList<>();
         for (int i = 0; i < loops; i++) {
