@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
+import dev.hearth.ingress.common.EmbeddingRoutes;
 import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.JsonBodies;
 import dev.hearth.json.Json;
 import dev.hearth.model.EmbeddingRequest;
 import dev.hearth.model.EmbeddingResponse;
-import dev.hearth.provider.UpstreamException;
 import dev.hearth.routing.Route;
 import dev.hearth.routing.RoutePlan;
 import io.vertx.core.buffer.Buffer;
@@ -28,14 +28,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** POST /v1/embeddings: tries the plan's routes in order until one answers. */
+/** POST /v1/embeddings: tries the plan's routes in order until one answers ({@link EmbeddingRoutes}). */
 final class EmbeddingsHandler {
     private static final int MAX_INPUTS = 2048;
 
     private final IngressContext context;
+    private final EmbeddingRoutes routes;
 
     EmbeddingsHandler(IngressContext context) {
         this.context = context;
+        this.routes = new EmbeddingRoutes(context);
     }
 
     void handle(RoutingContext ctx, String requestId) {
@@ -49,37 +51,20 @@ final class EmbeddingsHandler {
             OpenAiErrorWriter.INSTANCE.write(ctx.response(), refused.error());
             return;
         }
-        attempt(ctx.response(), request, plan.routes(), 0, null);
-    }
-
-    private void attempt(HttpServerResponse response, EmbeddingRequest request, List<Route> routes, int index,
-            String lastError) {
-        if (index >= routes.size()) {
-            OpenAiErrorWriter.INSTANCE.write(response, new GatewayError(ErrorKind.UPSTREAM_ERROR,
-                    "No backend could embed the input: " + lastError, "upstream_error", null, null));
-            return;
-        }
-        Route route = routes.get(index);
-        io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
-        context.adapters().apply(route.backend()).embed(request, route.model()).whenComplete((result, error) ->
-                loop.runOnContext(v -> answered(response, request, routes, index, route, result, error)));
-    }
-
-    private void answered(HttpServerResponse response, EmbeddingRequest request, List<Route> routes, int index,
-            Route route, EmbeddingResponse result, Throwable error) {
-        if (response.closed()) {
-            return;
-        }
-        if (error == null) {
+        HttpServerResponse response = ctx.response();
+        routes.embed(request, plan, response::closed).onComplete(done -> {
+            if (done.failed()) {
+                OpenAiErrorWriter.INSTANCE.write(response, done.cause() instanceof GatewayException refused
+                        ? refused.error() : GatewayError.of(ErrorKind.INTERNAL, "Embedding failed (request id "
+                        + requestId + "); the gateway log has details."));
+                return;
+            }
+            Route route = done.result().route();
             response.putHeader(HearthHeaders.BACKEND, route.backend().name())
                     .putHeader(HearthHeaders.MODEL, route.model())
                     .putHeader("Content-Type", "application/json")
-                    .end(encode(result, "base64".equals(request.encodingFormat())));
-            return;
-        }
-        Throwable cause = error.getCause() != null && !(error instanceof UpstreamException) ? error.getCause() : error;
-        String why = cause instanceof UpstreamException u ? u.failure().toString() : cause.getMessage();
-        attempt(response, request, routes, index + 1, route.ref() + ": " + why);
+                    .end(encode(done.result().response(), "base64".equals(request.encodingFormat())));
+        });
     }
 
     static EmbeddingRequest decode(JsonNode body) {

@@ -1,8 +1,8 @@
 package dev.hearth.ingress.openai;
 
-import dev.hearth.backend.Backend;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
+import dev.hearth.ingress.common.ServedModels;
 import dev.hearth.json.Json;
 import dev.hearth.routing.ModelDirectory;
 import io.vertx.ext.web.RoutingContext;
@@ -21,10 +21,7 @@ final class ModelsHandler {
     /** Model id to owner: backends' models in configuration order, then aliases (owner "hearth"). */
     private Map<String, String> catalog() {
         Map<String, String> models = new LinkedHashMap<>();
-        for (Backend backend : directory.backends()) {
-            backend.models().forEach(model -> models.putIfAbsent(model, backend.name()));
-        }
-        directory.aliases().keySet().stream().sorted().forEach(alias -> models.putIfAbsent(alias, "hearth"));
+        ServedModels.list(directory).forEach(model -> models.put(model.name(), model.owner()));
         return models;
     }
 
