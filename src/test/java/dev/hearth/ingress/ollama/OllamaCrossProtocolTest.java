@@ -47,12 +47,12 @@ class OllamaCrossProtocolTest {
     static void start() {
         openAi = new FakeOpenAi("gpt-4o");
         anthropic = FakeAnthropic.start();
-        ollama = new FakeOllama().models("qwen3:8b");
+        ollama = new FakeOllama().models("mistral-small3.1:24b");
         gateway = TestGateway.builder()
                 .backend("openai", Protocol.OPENAI, openAi, Locality.CLOUD, "gpt-4o")
                 .backend(new BackendConfig("claude", Protocol.ANTHROPIC, anthropic.baseUrl(),
                         Secret.of("sk-ant-test"), Locality.CLOUD, List.of("claude-sonnet-4-5"), 0))
-                .backend("ollama", Protocol.OLLAMA, ollama, Locality.LOCAL, "qwen3:8b")
+                .backend("ollama", Protocol.OLLAMA, ollama, Locality.LOCAL, "mistral-small3.1:24b")
                 .start();
     }
 
@@ -73,7 +73,7 @@ class OllamaCrossProtocolTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gpt-4o", "claude-sonnet-4-5", "qwen3:8b"})
+    @ValueSource(strings = {"gpt-4o", "claude-sonnet-4-5", "mistral-small3.1:24b"})
     void aStreamedToolCallComesBackWholeWithTheBackendsTokenCounts(String model) {
         FakeUpstream fake = fakeFor(model);
         fake.enqueue(Answer.toolCall("call_x", "get_weather", "{\"city\":\"Oslo\"}"));
@@ -96,7 +96,7 @@ class OllamaCrossProtocolTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gpt-4o", "claude-sonnet-4-5", "qwen3:8b"})
+    @ValueSource(strings = {"gpt-4o", "claude-sonnet-4-5", "mistral-small3.1:24b"})
     void streamedTextComesBackAsNdjsonWithUsage(String model) {
         fakeFor(model).enqueue(new Answer(List.of("Bonjour", " !"), List.of(), 33, 2, "stop"));
         List<JsonNode> lines = lines(gateway.post("/api/chat", "{\"model\":\"" + model + "\",\"options\":"
@@ -111,7 +111,7 @@ class OllamaCrossProtocolTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gpt-4o", "claude-sonnet-4-5", "qwen3:8b"})
+    @ValueSource(strings = {"gpt-4o", "claude-sonnet-4-5", "mistral-small3.1:24b"})
     void anImageWithoutMediaTypeReachesEveryBackendInItsOwnForm(String model) {
         FakeUpstream fake = fakeFor(model);
         fake.enqueue(Answer.text("a dot"));
