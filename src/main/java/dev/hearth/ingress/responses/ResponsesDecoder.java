@@ -9,6 +9,8 @@ import static dev.hearth.ingress.common.JsonFields.optionalString;
 import static dev.hearth.ingress.common.JsonFields.requiredString;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.json.Json;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.model.Message;
@@ -80,7 +82,7 @@ final class ResponsesDecoder {
         ChatRequest chat = new ChatRequest(model, messages, tools, toolChoice, format, sampling, stream, false,
                 extra);
         ResponsesRequest.Echo echo = new ResponsesRequest.Echo(instructions, maxOutputTokens, temperature, topP,
-                parallelToolCalls, echoed(body, "tools", Json.MAPPER.createArrayNode()),
+                parallelToolCalls, echoedTools(tools),
                 echoed(body, "tool_choice", Json.MAPPER.getNodeFactory().textNode("auto")),
                 echoed(body, "text", defaultText()), metadata, user);
         return new ResponsesRequest(chat, echo);
@@ -119,6 +121,18 @@ final class ResponsesDecoder {
             }
         });
         return metadata;
+    }
+
+    /** Function tools as OpenAI echoes them: every field present, null when the client left it out. */
+    private static JsonNode echoedTools(List<ToolDefinition> tools) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (ToolDefinition tool : tools) {
+            ObjectNode node = out.addObject().put("type", "function").put("name", tool.name())
+                    .put("description", tool.description());
+            node.set("parameters", Json.MAPPER.valueToTree(tool.parameters()));
+            node.put("strict", tool.strict());
+        }
+        return out;
     }
 
     private static JsonNode echoed(JsonNode body, String field, JsonNode fallback) {
