@@ -94,7 +94,8 @@ record ResponseBody(String id, long createdAt, String model, ResponsesRequest.Ec
         gen.writeObjectFieldStart("usage");
         gen.writeNumberField("input_tokens", usage.promptTokens());
         gen.writeObjectFieldStart("input_tokens_details");
-        gen.writeNumberField("cached_tokens", 0);
+        gen.writeNumberField("cached_tokens", 0); // the canonical usage does not carry cache counts (yet)
+        gen.writeNumberField("cache_write_tokens", 0);
         gen.writeEndObject();
         gen.writeNumberField("output_tokens", usage.completionTokens());
         gen.writeObjectFieldStart("output_tokens_details");
