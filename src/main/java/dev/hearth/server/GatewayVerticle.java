@@ -10,6 +10,7 @@ import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.ingress.ollama.OllamaApi;
 import dev.hearth.ingress.openai.OpenAiApi;
+import dev.hearth.ingress.responses.ResponsesApi;
 import dev.hearth.provider.ProviderAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,7 +33,7 @@ import java.util.Map;
 final class GatewayVerticle extends VerticleBase {
     /** Every client dialect Hearth speaks; the first one answers for paths no dialect owns. */
     static List<Dialect> dialects() {
-        return List.of(new OpenAiApi(), new OllamaApi());
+        return List.of(new OpenAiApi(), new ResponsesApi(), new OllamaApi());
     }
 
     private final Gateway gateway;

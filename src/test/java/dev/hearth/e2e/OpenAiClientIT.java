@@ -20,6 +20,11 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
+import com.openai.models.responses.FunctionTool;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseFunctionToolCall;
+import com.openai.models.responses.ResponseStreamEvent;
 import dev.hearth.testkit.Answer;
 import dev.hearth.testkit.Fault;
 import dev.hearth.testkit.FakeOpenAi;
@@ -137,6 +142,32 @@ class OpenAiClientIT {
         assertThat(call.function().name()).isEqualTo("lookup");
         assertThat(call.function().arguments()).isEqualTo("{\"q\":\"hearth\"}");
         assertThat(completion.choices().getFirst().finishReason().asString()).isEqualTo("tool_calls");
+    }
+
+    @Test
+    void responsesThroughTheSdkStreamedAndWithAFunctionCall() {
+        local.enqueue(Answer.text("re", "sponses"));
+        StringBuilder text = new StringBuilder();
+        try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(
+                ResponseCreateParams.builder().model("qwen-local").input("Say it").build())) {
+            stream.stream().filter(ResponseStreamEvent::isOutputTextDelta)
+                    .forEach(e -> text.append(e.asOutputTextDelta().delta()));
+        }
+        assertThat(text.toString()).isEqualTo("responses");
+
+        local.enqueue(Answer.toolCall("call_8", "lookup", "{\"q\":\"hearth\"}"));
+        Response response = client.responses().create(ResponseCreateParams.builder().model("qwen-local")
+                .input("Look it up").addTool(FunctionTool.builder().name("lookup").strict(false)
+                        .parameters(FunctionTool.Parameters.builder()
+                                .putAdditionalProperty("type", JsonValue.from("object")).build())
+                        .build())
+                .build());
+        ResponseFunctionToolCall call = response.output().getFirst().asFunctionCall();
+        assertThat(call.callId()).isEqualTo("call_8");
+        assertThat(call.arguments()).isEqualTo("{\"q\":\"hearth\"}");
+        assertThatThrownBy(() -> client.responses().create(ResponseCreateParams.builder().model("qwen-local")
+                .input("and then?").previousResponseId(response.id()).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("does not store");
     }
 
     @Test
