@@ -1,0 +1,34 @@
+package dev.hearth.auth;
+
+import dev.hearth.audit.AuditEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where keys are kept. Every change is written in one transaction with the audit record of the admin action that
+ * made it, and advances the {@link #generation()} so that caches notice.
+ *
+ * <p>Threading: reads block on storage (worker threads or the command line, never an event loop). Writes return at
+ * once; their future completes on the store's writer thread once committed, or exceptionally when the change could
+ * not be made (the audit record is then not written either).
+ */
+public interface ApiKeyStore {
+
+    /** A number that changes whenever any key is created, revoked or replaced, by this process or another. */
+    long generation();
+
+    /** Every key, revoked and expired ones included, oldest first. */
+    List<ApiKey> list();
+
+    /** The key with this id, or with this public prefix. */
+    Optional<ApiKey> find(String idOrPrefix);
+
+    CompletableFuture<Void> insert(ApiKey key, AuditEvent event);
+
+    CompletableFuture<Void> revoke(String id, Instant at, AuditEvent event);
+
+    /** Inserts {@code replacement} and revokes {@code oldId} at {@code at}, together. */
+    CompletableFuture<Void> replace(ApiKey replacement, String oldId, Instant at, AuditEvent event);
+}

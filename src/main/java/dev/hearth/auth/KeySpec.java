@@ -1,0 +1,30 @@
+package dev.hearth.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to issue a key for: the attributes a person chooses at creation. {@code owner}, {@code team} and
+ * {@code expires} may be null; {@code models} empty means every model.
+ */
+public record KeySpec(String name, String owner, String team, Role role, List<String> models, Instant expires) {
+
+    public KeySpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a key needs a name");
+        }
+        models = List.copyOf(models);
+    }
+
+    public static KeySpec of(String name, Role role) {
+        return new KeySpec(name, null, null, role, List.of(), null);
+    }
+
+    /** The same attributes as an existing key (for rotation). */
+    public static KeySpec copyOf(ApiKey key) {
+        return new KeySpec(key.name(), key.owner(), key.team(), key.role(), key.models(), key.expires());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.hearth.auth;
+
+import java.util.List;
+
+/**
+ * Who a request runs as: a key's identity and permissions, the local anonymous user, or an operator at the command
+ * line. Immutable; safe to share across threads. Carries no secret.
+ *
+ * @param keyId  the key's id, null for the anonymous principal and operators
+ * @param prefix the key's public prefix, null without a key
+ * @param models models and aliases this principal may use, exactly as clients name them; empty means all
+ */
+public record Principal(Kind kind, String keyId, String prefix, String name, String team, Role role,
+        List<String> models) {
+
+    /** How the principal was established. */
+    public enum Kind { KEY, ANONYMOUS, OPERATOR }
+
+    private static final Principal ANONYMOUS = new Principal(Kind.ANONYMOUS, null, null, "anonymous", null,
+            Role.MEMBER, List.of());
+
+    public Principal {
+        models = List.copyOf(models);
+    }
+
+    public static Principal of(ApiKey key) {
+        return new Principal(Kind.KEY, key.id(), key.prefix(), key.name(), key.team(), key.role(), key.models());
+    }
+
+    /** A request without a key where the auth mode allows one: any model, no admin rights. */
+    public static Principal anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** Someone at this machine's command line, working on the store directly ({@code hearth keys ...}). */
+    public static Principal operator(String user) {
+        return new Principal(Kind.OPERATOR, null, null, "cli:" + user, null, Role.ADMIN, List.of());
+    }
+
+    /**
+     * Whether this principal may ask for {@code model}. An allowed name also allows itself qualified by a backend
+     * ({@code ollama/llama3} when {@code llama3} is allowed); an alias allows the alias, not the models behind it.
+     */
+    public boolean mayUse(String model) {
+        if (models.isEmpty() || models.contains(model)) {
+            return true;
+        }
+        for (String allowed : models) {
+            if (model.endsWith("/" + allowed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasKey() {
+        return kind == Kind.KEY;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.hearth.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hearth.audit.CheckpointSigner;
+import dev.hearth.store.StoreException;
+import dev.hearth.store.sql.GroupCommitWriter;
+import dev.hearth.store.sql.Migrations;
+import dev.hearth.store.sql.SqlStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded store: one SQLite file in WAL mode (readers never block the writer nor each other), migrated with
+ * the portable migrations, read through a small HikariCP pool, written by the single {@link GroupCommitWriter}
+ * thread. Every connection waits up to {@link #BUSY_TIMEOUT_MILLIS} for a lock, so {@code hearth keys} commands can
+ * write while the server runs; {@code synchronous=FULL} makes each commit durable across a power loss, which group
+ * commit keeps affordable.
+ *
+ * <p>Threading: opening and closing block; see {@link SqlStore} for the rest. The JDBC driver's native calls pin
+ * virtual threads, which is one more reason all writes run on one platform thread.
+ */
+public final class SqliteStore implements AutoCloseable {
+    public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int READERS = 4;
+
+    private final HikariDataSource readers;
+    private final SqlStore store;
+
+    private SqliteStore(HikariDataSource readers, SqlStore store) {
+        this.readers = readers;
+        this.store = store;
+    }
+
+    /**
+     * Opens (creating and migrating as needed) the database at {@code file}.
+     *
+     * @param node the audit chain this process appends to
+     * @throws StoreException when the file cannot be opened or migrated
+     */
+    public static SqliteStore open(Path file, String node, CheckpointSigner signer, int checkpointEvery,
+            Duration checkpointInterval, GroupCommitWriter.Settings settings, Clock clock) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config());
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Migrations.apply(dataSource);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource);
+        pool.setPoolName("hearth-store-readers");
+        pool.setMaximumPoolSize(READERS);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
+        HikariDataSource readers = new HikariDataSource(pool);
+        try {
+            Connection writer = dataSource.getConnection();
+            return new SqliteStore(readers, new SqlStore(readers, writer, "BEGIN IMMEDIATE", node, signer,
+                    checkpointEvery, checkpointInterval, settings, clock));
+        } catch (SQLException | RuntimeException e) {
+            readers.close();
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SQLiteConfig config() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    public SqlStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        readers.close();
+    }
+}
