@@ -28,11 +28,12 @@ public final class KeyFormat {
         return SCHEME + base62(bytes, BODY_LENGTH);
     }
 
-    /** A random identifier such as {@code key_3fZ9qLm0aB7x}: not secret, only unique. */
+    /** A random identifier such as {@code key_3fZ9qLm0aB7x} (up to 22 characters): not secret, only unique. */
     public static String randomId(SecureRandom random, String scheme, int length) {
-        byte[] bytes = new byte[length];
+        byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        return scheme + base62(bytes, length).substring(0, length);
+        String digits = base62(bytes, 22);
+        return scheme + digits.substring(digits.length() - length);
     }
 
     /** Whether {@code presented} has the shape of a Hearth key (it may still be unknown). */

@@ -1,0 +1,56 @@
+package dev.hearth.auth;
+
+import dev.hearth.audit.AuditEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** An in-memory {@link ApiKeyStore} for unit tests; records the audit events it was given. */
+final class MemoryKeyStore implements ApiKeyStore {
+    final List<ApiKey> keys = new ArrayList<>();
+    final List<AuditEvent> events = new ArrayList<>();
+    long generation;
+
+    @Override
+    public synchronized long generation() {
+        return generation;
+    }
+
+    @Override
+    public synchronized List<ApiKey> list() {
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public synchronized Optional<ApiKey> find(String idOrPrefix) {
+        return keys.stream().filter(k -> k.id().equals(idOrPrefix) || k.prefix().equals(idOrPrefix)).findFirst();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> insert(ApiKey key, AuditEvent event) {
+        keys.add(key);
+        return changed(event);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> revoke(String id, Instant at, AuditEvent event) {
+        keys.replaceAll(k -> k.id().equals(id) ? k.revokedAt(at) : k);
+        return changed(event);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> replace(ApiKey replacement, String oldId, Instant at,
+            AuditEvent event) {
+        keys.replaceAll(k -> k.id().equals(oldId) ? k.revokedAt(at) : k);
+        keys.add(replacement);
+        return changed(event);
+    }
+
+    private CompletableFuture<Void> changed(AuditEvent event) {
+        generation++;
+        events.add(event);
+        return CompletableFuture.completedFuture(null);
+    }
+}
