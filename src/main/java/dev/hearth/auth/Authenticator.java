@@ -7,8 +7,11 @@ import java.util.Optional;
 
 /**
  * The authenticate stage: from what a request presented to the {@link Principal} it runs as, or a 401 refusal
- * ({@link GatewayException} carrying an {@link AuthErrors} value). Policy by {@link AuthMode}: a presented key is
- * always checked (except in {@code off} mode), a missing one is refused only when keys are required.
+ * ({@link GatewayException} carrying an {@link AuthErrors} value). Policy by {@link AuthMode}: a missing key is
+ * refused only when keys are required; a presented Hearth key ({@code hrth_...}) is always checked (except in
+ * {@code off} mode), so a revoked or mistyped key never quietly becomes anonymous. In {@code optional} mode a token
+ * that is not a Hearth key at all counts as no key: SDKs insist on sending one, and local tools send placeholders
+ * such as {@code sk-no-key-required} or {@code ollama}.
  *
  * <p>Cost and threading: a map look-up in the {@link KeyRing} snapshot and one HMAC; no I/O, no locks, safe on event
  * loops and from any thread. An unknown prefix costs the same HMAC as a known one, so timing does not tell which
@@ -38,7 +41,8 @@ public final class Authenticator {
         if (mode == AuthMode.OFF) {
             return Principal.anonymous();
         }
-        if (presented instanceof PresentedKey.Absent && mode == AuthMode.OPTIONAL) {
+        if (mode == AuthMode.OPTIONAL && (presented instanceof PresentedKey.Absent
+                || presented instanceof PresentedKey.Key key && !key.secret().reveal().startsWith(KeyFormat.SCHEME))) {
             return Principal.anonymous();
         }
         return requireKey(presented);

@@ -6,16 +6,13 @@ import java.util.Objects;
 
 /**
  * What to issue a key for: the attributes a person chooses at creation. {@code owner}, {@code team} and
- * {@code expires} may be null; {@code models} empty means every model.
+ * {@code expires} may be null; {@code models} empty means every model. Checked by {@link ApiKeys} before use.
  */
 public record KeySpec(String name, String owner, String team, Role role, List<String> models, Instant expires) {
 
     public KeySpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("a key needs a name");
-        }
         models = List.copyOf(models);
     }
 

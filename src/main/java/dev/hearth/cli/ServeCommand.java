@@ -4,7 +4,9 @@ import dev.hearth.config.ConfigException;
 import dev.hearth.config.ConfigLoader;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.ServerConfig;
+import dev.hearth.config.StateConfig;
 import dev.hearth.server.HearthServer;
+import dev.hearth.store.StoreException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +27,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--host", description = "Override the bind address.")
     String host;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where keys and the audit log live (default: state.dir, $HEARTH_HOME, ~/.local/share/hearth).")
+    Path stateDir;
+
     @Override
     public Integer call() throws InterruptedException {
         HearthConfig loaded;
@@ -39,7 +45,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         HearthServer server;
         try {
             server = HearthServer.start(effective, System.getenv());
-        } catch (CompletionException | IllegalStateException failed) {
+        } catch (CompletionException | IllegalStateException | StoreException failed) {
             Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
             System.err.println("hearth: could not start: " + cause.getMessage());
             return 1;
@@ -59,6 +65,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         ServerConfig server = loaded.server();
         ServerConfig overridden = new ServerConfig(host != null ? host : server.host(),
                 port != null ? port : server.port(), server.maxBodyBytes());
-        return new HearthConfig(overridden, loaded.backends(), loaded.aliases(), loaded.failover(), loaded.discovery());
+        StateConfig state = stateDir != null ? new StateConfig(stateDir) : loaded.state();
+        return loaded.withServer(overridden).withGovernance(state, loaded.auth(), loaded.audit());
     }
 }

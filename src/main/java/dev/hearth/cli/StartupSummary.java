@@ -20,6 +20,7 @@ final class StartupSummary {
         out.append("Hearth ").append(Version.current()).append(" listening on http://").append(config.host())
                 .append(':').append(server.port()).append("  (started in ").append(startMillis).append(" ms)\n");
         out.append("  OpenAI API:  http://").append(config.host()).append(':').append(server.port()).append("/v1\n");
+        out.append(GovernanceSummary.render(server));
         out.append("Backends:\n");
         for (Backend backend : gateway.backends()) {
             out.append(String.format("  %-12s %-5s %-9s %-32s %s%n", backend.name(),

@@ -17,12 +17,16 @@ import java.util.Set;
  */
 final class ConfigMapper {
 
-    static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery");
+    static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery", "state", "auth",
+            "audit");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max-body-size");
     static final List<String> FAILOVER_KEYS = List.of("max-retries", "timeout", "connect-timeout",
             "first-token-timeout", "idle-timeout", "backoff-base", "backoff-max", "breaker-failure-threshold",
             "breaker-window", "breaker-open-for");
     static final List<String> DISCOVERY_KEYS = List.of("local-servers", "cloud-keys", "embedded");
+    static final List<String> STATE_KEYS = List.of("dir");
+    static final List<String> AUTH_KEYS = List.of("mode", "key-refresh");
+    static final List<String> AUDIT_KEYS = List.of("node-id", "checkpoint-every", "checkpoint-interval");
 
     /** With a configuration file the backends are the ones it lists: only the in-process models are added. */
     static final DiscoveryConfig EXPLICIT_DISCOVERY = new DiscoveryConfig(false, false, true);
@@ -45,7 +49,10 @@ final class ConfigMapper {
         Set<String> reachable = reachableBackends(backends, discovery);
         Map<String, AliasConfig> aliases = present(top, "aliases")
                 .map(node -> new AliasMapper(read).map(node, reachable)).orElse(Map.of());
-        return new HearthConfig(server, backends, aliases, failover, discovery);
+        return new HearthConfig(server, backends, aliases, failover, discovery,
+                new GovernanceMapper(read).state(section(top, "state", STATE_KEYS)),
+                new GovernanceMapper(read).auth(section(top, "auth", AUTH_KEYS)),
+                new GovernanceMapper(read).audit(section(top, "audit", AUDIT_KEYS)));
     }
 
     private ServerConfig server(Section s) {

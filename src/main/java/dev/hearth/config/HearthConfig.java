@@ -11,17 +11,30 @@ import java.util.Map;
  * @param aliases  alias name to its candidates ("backend/model" or a bare model name) and strategy
  * @param failover retry, breaker and timeout policy shared by all routes
  * @param discovery whether local servers and cloud keys are looked for at start
+ * @param state    where Hearth keeps keys and the audit log
+ * @param auth     whether requests need an API key
+ * @param audit    the audit log's node id and checkpoints
  */
 public record HearthConfig(
         ServerConfig server,
         List<BackendConfig> backends,
         Map<String, AliasConfig> aliases,
         FailoverConfig failover,
-        DiscoveryConfig discovery) {
+        DiscoveryConfig discovery,
+        StateConfig state,
+        AuthConfig auth,
+        AuditConfig audit) {
 
     public HearthConfig {
         backends = List.copyOf(backends);
         aliases = Map.copyOf(aliases);
+    }
+
+    /** Without the governance sections: their defaults. */
+    public HearthConfig(ServerConfig server, List<BackendConfig> backends, Map<String, AliasConfig> aliases,
+            FailoverConfig failover, DiscoveryConfig discovery) {
+        this(server, backends, aliases, failover, discovery, StateConfig.defaults(), AuthConfig.defaults(),
+                AuditConfig.defaults());
     }
 
     /** Embedded defaults: loopback, no explicit backends, discovery on. */
@@ -31,6 +44,14 @@ public record HearthConfig(
     }
 
     public HearthConfig withBackends(List<BackendConfig> newBackends) {
-        return new HearthConfig(server, newBackends, aliases, failover, discovery);
+        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit);
+    }
+
+    public HearthConfig withServer(ServerConfig newServer) {
+        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit);
+    }
+
+    public HearthConfig withGovernance(StateConfig newState, AuthConfig newAuth, AuditConfig newAudit) {
+        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit);
     }
 }

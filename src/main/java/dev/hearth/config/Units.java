@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code GB} (1024-based). Nothing else is accepted: no fractions, spaces, lower-case size units or
  * unit-less durations, so a value never means something other than what it looks like.
  */
-final class Units {
+public final class Units {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,18})(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,18})(KB|MB|GB)?");
@@ -20,7 +20,7 @@ final class Units {
     }
 
     /** The duration, or empty when the text is not in the notation or does not fit a {@link Duration}. */
-    static Optional<Duration> duration(String text) {
+    public static Optional<Duration> duration(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             return Optional.empty();

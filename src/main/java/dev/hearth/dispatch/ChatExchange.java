@@ -110,6 +110,7 @@ final class ChatExchange {
         current = attempt;
         route.backend().inFlight().incrementAndGet();
         dispatcher.listener().attemptStarted(route, attemptCount);
+        sink.attempting(route, attemptCount);
         attempt.call = dispatcher.adapterFor(route.backend()).streamChat(request, route.model(), attempt);
         attempt.armTimers();
     }

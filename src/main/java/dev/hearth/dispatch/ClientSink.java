@@ -3,6 +3,7 @@ package dev.hearth.dispatch;
 import dev.hearth.error.GatewayError;
 import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
+import dev.hearth.routing.Route;
 
 /**
  * The client side of one exchange, implemented by each ingress dialect. Dispatch calls {@link #begin} once, when an
@@ -11,6 +12,9 @@ import dev.hearth.model.Usage;
  * error that ends the stream. All calls happen on the request's event loop.
  */
 public interface ClientSink {
+
+    /** Attempt {@code attempt} (from 1) is starting on {@code route}; for the audit record of failed requests too. */
+    default void attempting(Route route, int attempt) {}
 
     void begin(Served served);
 

@@ -1,5 +1,6 @@
 package dev.hearth.server;
 
+import dev.hearth.admin.AdminApi;
 import dev.hearth.backend.Backend;
 import dev.hearth.dispatch.Dispatcher;
 import dev.hearth.error.ErrorKind;
@@ -14,6 +15,7 @@ import dev.hearth.ingress.responses.ResponsesApi;
 import dev.hearth.provider.ProviderAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -66,6 +68,8 @@ final class GatewayVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(this::stamp);
         HealthRoutes.mount(router, gateway);
+        router.route().handler(new AuthGate(gateway.authenticator(), gateway.governance().auditLog(),
+                gateway.metrics(), this::dialectOf, dialects));
         BodyHandler bodies = BodyHandler.create(false)
                 .setBodyLimit(gateway.config().server().maxBodyBytes())
                 .setHandleFileUploads(false);
@@ -73,6 +77,9 @@ final class GatewayVerticle extends VerticleBase {
             dialect.pathPrefixes().forEach(prefix -> router.route(prefix + "*").handler(bodies));
             dialect.mount(router, context);
         }
+        WorkerExecutor adminWorkers = vertx.createSharedWorkerExecutor("hearth-admin", 2);
+        new AdminApi(gateway.governance().keys(), gateway.governance().auditReader(), adminWorkers,
+                java.time.Clock.systemUTC()).mount(router);
         router.route().last().handler(this::notFound);
         router.route().failureHandler(this::failure);
 

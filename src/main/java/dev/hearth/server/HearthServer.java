@@ -1,10 +1,14 @@
 package dev.hearth.server;
 
+import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.AuthMode;
+import dev.hearth.auth.IssuedKey;
 import dev.hearth.backend.Backend;
 import dev.hearth.backend.BackendHealth;
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
 import dev.hearth.catalog.ModelCatalogLoader;
+import dev.hearth.config.AuthConfig;
 import dev.hearth.config.BackendConfig;
 import dev.hearth.config.CloudProviders;
 import dev.hearth.config.HearthConfig;
@@ -16,19 +20,23 @@ import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
 import dev.hearth.routing.ModelDirectory;
 import dev.hearth.routing.QualityEstimator;
 import dev.hearth.routing.RoutePlanner;
+import dev.hearth.store.Governance;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: turns a configuration (plus what discovery finds) into running event-loop verticles. Reading
@@ -40,28 +48,42 @@ public final class HearthServer implements AutoCloseable {
     private final ExecutorService embeddingWorkers;
     private final MiniLmEmbeddingEngine engine;
     private final int port;
+    private final IssuedKey firstAdminKey;
 
-    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine, int port) {
+    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine, int port,
+            IssuedKey firstAdminKey) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.embeddingWorkers = workers;
         this.engine = engine;
         this.port = port;
+        this.firstAdminKey = firstAdminKey;
     }
 
     /** Starts the gateway and returns once it listens. Blocking: call from main or a test, not from an event loop. */
     public static HearthServer start(HearthConfig config, Map<String, String> env) {
+        return start(config, env, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with the audit log as the request path sees it wrapped by {@code auditView}: a seam for tests that
+     * hold or fail audit commits. Production uses {@link #start(HearthConfig, Map)}.
+     */
+    public static HearthServer start(HearthConfig config, Map<String, String> env, UnaryOperator<AuditLog> auditView) {
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Governance governance = Governance.open(config.state(), config.audit(), env, Clock.systemUTC());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         try {
-            return boot(vertx, config, env, loops);
+            return boot(vertx, config, env, loops, governance, auditView);
         } catch (RuntimeException e) {
-            vertx.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            governance.close();
             throw e;
         }
     }
 
-    private static HearthServer boot(Vertx vertx, HearthConfig config, Map<String, String> env, int loops) {
+    private static HearthServer boot(Vertx vertx, HearthConfig config, Map<String, String> env, int loops,
+            Governance governance, UnaryOperator<AuditLog> auditView) {
         TokenCounter tokens = new TokenCounter();
         Discovery discovery = new Discovery(vertx, tokens);
         List<BackendConfig> backendConfigs = new ArrayList<>(config.backends());
@@ -88,8 +110,16 @@ public final class HearthServer implements AutoCloseable {
                 .toList();
         ModelDirectory directory = new ModelDirectory(backends, config.aliases(), ModelCatalogLoader.shipped());
         GatewayMetrics metrics = new GatewayMetrics(backends);
+        String host = config.server().host();
+        AuthMode mode = config.auth().effectiveMode(host);
+        IssuedKey firstAdminKey = mode != AuthMode.OFF && AuthConfig.isLoopbackBind(host)
+                ? governance.bootstrapAdminKey().orElse(null) : null;
+        governance.refreshEvery(config.auth().keyRefresh());
+        ChatPipeline pipeline = new ChatPipeline(new RoutePlanner(directory, tokens, QualityEstimator.NONE),
+                auditView.apply(governance.auditLog()));
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
-                new EmbeddedAdapter(engine, workers), new ChatPipeline(new RoutePlanner(directory, tokens, QualityEstimator.NONE)), new Gateway.Readiness());
+                new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
+                governance.authenticator(mode));
 
         List<GatewayVerticle> verticles = new ArrayList<>();
         for (int i = 0; i < loops; i++) {
@@ -109,7 +139,7 @@ public final class HearthServer implements AutoCloseable {
             engine.startLoading(); // in the background, never on the start-up path
         }
         Thread.ofPlatform().daemon().name("tokenizer-warm-up").start(tokens::warmUp);
-        return new HearthServer(vertx, gateway, workers, engine, verticles.get(0).actualPort());
+        return new HearthServer(vertx, gateway, workers, engine, verticles.get(0).actualPort(), firstAdminKey);
     }
 
     /** A discovered or key-derived backend must not shadow a configured one (same name or same URL) nor be us. */
@@ -136,10 +166,17 @@ public final class HearthServer implements AutoCloseable {
         return gateway;
     }
 
+    /** The admin key created at the very first start, to show once; empty on every later start. */
+    public Optional<IssuedKey> firstAdminKey() {
+        return Optional.ofNullable(firstAdminKey);
+    }
+
+    /** Stops serving, then closes the store after its queued audit writes (with a final signed checkpoint). */
     @Override
     public void close() {
         await(vertx.close());
         embeddingWorkers.shutdownNow();
         engine.close();
+        gateway.governance().close();
     }
 }

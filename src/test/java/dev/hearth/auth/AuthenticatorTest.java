@@ -76,6 +76,8 @@ class AuthenticatorTest {
         "OPTIONAL, malformed, invalid_api_key",
         "OPTIONAL, valid, valid",
         "OPTIONAL, unknown, invalid_api_key",
+        "OPTIONAL, not-a-key, anonymous",
+        "OPTIONAL, same-prefix, invalid_api_key",
         "OPTIONAL, revoked, api_key_revoked",
         "OFF, none, anonymous",
         "OFF, unknown, anonymous",

@@ -1,35 +1,72 @@
 package dev.hearth.testkit;
 
+import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.AuthMode;
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
 import dev.hearth.config.AliasConfig;
+import dev.hearth.config.AuditConfig;
+import dev.hearth.config.AuthConfig;
 import dev.hearth.config.BackendConfig;
 import dev.hearth.config.DiscoveryConfig;
 import dev.hearth.config.FailoverConfig;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.ServerConfig;
+import dev.hearth.config.StateConfig;
 import dev.hearth.routing.Strategy;
 import dev.hearth.server.HearthServer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Hearth in-process on 127.0.0.1:0 with explicit backends and no discovery, plus a plain HTTP/1.1 client. Build with
- * {@link #builder()}, close after the test.
+ * {@link #builder()}, close after the test. Its state (keys, audit log) lives in a fresh temporary directory unless
+ * the builder names one; the default auth mode is the loopback default, optional, so tests without keys work.
  */
 public final class TestGateway implements AutoCloseable {
     private final HearthServer server;
+    private final Path stateDir;
+    private final boolean ownsStateDir;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestGateway(HearthServer server) {
+    private TestGateway(HearthServer server, Path stateDir, boolean ownsStateDir) {
         this.server = server;
+        this.stateDir = stateDir;
+        this.ownsStateDir = ownsStateDir;
+    }
+
+    /** The state directory: {@code hearth.db} and the secrets. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** The admin key Hearth created at this (first) start. */
+    public String adminKey() {
+        return server.firstAdminKey().orElseThrow(() -> new IllegalStateException("no admin key was created"))
+                .secret().reveal();
+    }
+
+    /** POST with {@code Authorization: Bearer key}. */
+    public HttpResponse<String> post(String path, String json, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** GET with {@code Authorization: Bearer key}. */
+    public HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
     }
 
     public static Builder builder() {
@@ -72,6 +109,17 @@ public final class TestGateway implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (ownsStateDir) {
+            deleteTree(stateDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the OS cleans it up eventually
+        }
     }
 
     public static final class Builder {
@@ -82,6 +130,27 @@ public final class TestGateway implements AutoCloseable {
                 Duration.ofSeconds(30));
         private long maxBody = ServerConfig.DEFAULT_MAX_BODY_BYTES;
         private boolean embedded;
+        private AuthMode authMode;
+        private Path stateDir;
+        private UnaryOperator<AuditLog> auditView = UnaryOperator.identity();
+
+        /** Overrides the loopback default (optional). */
+        public Builder authMode(AuthMode mode) {
+            this.authMode = mode;
+            return this;
+        }
+
+        /** A state directory the test owns (and may reuse across gateways); default: a fresh temporary one. */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        /** Wraps the audit log the request path appends to (to hold or fail commits). */
+        public Builder auditView(UnaryOperator<AuditLog> view) {
+            this.auditView = view;
+            return this;
+        }
 
         public Builder backend(String name, Protocol protocol, FakeUpstream fake, Locality locality, String... models) {
             backends.add(new BackendConfig(name, protocol, fake.baseUrl(), null, locality, List.of(models), 0));
@@ -123,9 +192,17 @@ public final class TestGateway implements AutoCloseable {
         }
 
         public TestGateway start() {
+            boolean owned = stateDir == null;
+            Path dir;
+            try {
+                dir = owned ? Files.createTempDirectory("hearth-state-") : stateDir;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
-                    failover, new DiscoveryConfig(false, false, embedded));
-            return new TestGateway(HearthServer.start(config, Map.of()));
+                    failover, new DiscoveryConfig(false, false, embedded), new StateConfig(dir),
+                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH), AuditConfig.defaults());
+            return new TestGateway(HearthServer.start(config, Map.of(), auditView), dir, owned);
         }
     }
 }

@@ -52,8 +52,7 @@ final class OllamaChatHandler {
         }
         var sink = new OllamaAnswerSink(ctx.response(), OllamaErrorWriter.forModel(asked), shape, request.stream(),
                 call.showThinking(), RequestStamp.receivedNanos(ctx));
-        context.pipeline().handle(RequestStamp.id(ctx), request, sink, context.dispatcher(),
-                RequestStamp.receivedNanos(ctx));
+        context.pipeline().handle(RequestStamp.inbound(ctx), request, sink, context.dispatcher());
     }
 
     private void load(RoutingContext ctx, OllamaLines.Shape shape, OllamaCall call, String model) {

@@ -14,6 +14,7 @@ import dev.hearth.ingress.common.EmbeddingRoutes;
 import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.JsonBodies;
+import dev.hearth.ingress.common.ModelAccess;
 import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.json.Json;
 import dev.hearth.model.EmbeddingRequest;
@@ -86,6 +87,7 @@ final class OllamaEmbedHandler {
         }
         RoutePlan plan;
         try {
+            ModelAccess.check(ctx, request.model());
             plan = context.directory().plan(OllamaChatHandler.resolve(context.directory(), request.model()));
         } catch (GatewayException refused) {
             refuse(ctx, refused.error().kind() == ErrorKind.NOT_FOUND

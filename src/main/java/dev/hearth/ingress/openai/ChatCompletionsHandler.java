@@ -3,6 +3,7 @@ package dev.hearth.ingress.openai;
 import dev.hearth.error.GatewayException;
 import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.JsonBodies;
+import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.model.ChatRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -14,7 +15,7 @@ final class ChatCompletionsHandler {
         this.context = context;
     }
 
-    void handle(RoutingContext ctx, String requestId, long receivedNanos) {
+    void handle(RoutingContext ctx, String requestId) {
         ChatRequest request;
         try {
             request = ChatCompletionsDecoder.decode(JsonBodies.parse(ctx.body().buffer()));
@@ -24,10 +25,10 @@ final class ChatCompletionsHandler {
             return;
         }
         var sink = new ChatCompletionsSink(ctx.response(), requestId, request.stream(), request.includeUsage());
-        context.pipeline().handle(requestId, request, sink, context.dispatcher(), receivedNanos);
+        context.pipeline().handle(RequestStamp.inbound(ctx), request, sink, context.dispatcher());
     }
 
-    void handleLegacy(RoutingContext ctx, String requestId, long receivedNanos) {
+    void handleLegacy(RoutingContext ctx, String requestId) {
         ChatRequest request;
         try {
             request = CompletionsDecoder.decode(JsonBodies.parse(ctx.body().buffer()));
@@ -37,6 +38,6 @@ final class ChatCompletionsHandler {
             return;
         }
         var sink = new CompletionsSink(ctx.response(), requestId, request.stream(), request.includeUsage());
-        context.pipeline().handle(requestId, request, sink, context.dispatcher(), receivedNanos);
+        context.pipeline().handle(RequestStamp.inbound(ctx), request, sink, context.dispatcher());
     }
 }

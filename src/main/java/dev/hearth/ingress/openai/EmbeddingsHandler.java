@@ -13,6 +13,7 @@ import dev.hearth.ingress.common.EmbeddingRoutes;
 import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.JsonBodies;
+import dev.hearth.ingress.common.ModelAccess;
 import dev.hearth.json.Json;
 import dev.hearth.model.EmbeddingRequest;
 import dev.hearth.model.EmbeddingResponse;
@@ -45,6 +46,7 @@ final class EmbeddingsHandler {
         RoutePlan plan;
         try {
             request = decode(JsonBodies.parse(ctx.body().buffer()));
+            ModelAccess.check(ctx, request.model());
             plan = context.directory().plan(request.model());
         } catch (GatewayException refused) {
             context.metrics().refused("openai", refused.error().httpStatus());

@@ -36,9 +36,9 @@ public final class OpenAiApi implements Dialect {
         EmbeddingsHandler embeddings = new EmbeddingsHandler(context);
         ModelsHandler models = new ModelsHandler(context.directory());
         router.post("/v1/chat/completions")
-                .handler(ctx -> chat.handle(ctx, RequestStamp.id(ctx), RequestStamp.receivedNanos(ctx)));
+                .handler(ctx -> chat.handle(ctx, RequestStamp.id(ctx)));
         router.post("/v1/completions")
-                .handler(ctx -> chat.handleLegacy(ctx, RequestStamp.id(ctx), RequestStamp.receivedNanos(ctx)));
+                .handler(ctx -> chat.handleLegacy(ctx, RequestStamp.id(ctx)));
         router.post("/v1/embeddings").handler(ctx -> embeddings.handle(ctx, RequestStamp.id(ctx)));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/(?<id>.+)").handler(models::one);

@@ -62,8 +62,7 @@ public final class ResponsesApi implements Dialect {
             return;
         }
         var sink = new ResponsesSink(ctx.response(), requestId, request.echo(), request.chat().stream());
-        context.pipeline().handle(requestId, request.chat(), sink, context.dispatcher(),
-                RequestStamp.receivedNanos(ctx));
+        context.pipeline().handle(RequestStamp.inbound(ctx), request.chat(), sink, context.dispatcher());
     }
 
     private static void refuse(RoutingContext ctx, IngressContext context, GatewayError error) {

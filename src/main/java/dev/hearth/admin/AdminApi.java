@@ -1,0 +1,172 @@
+package dev.hearth.admin;
+
+import static dev.hearth.ingress.common.JsonFields.invalid;
+import static dev.hearth.ingress.common.JsonFields.optionalArray;
+import static dev.hearth.ingress.common.JsonFields.optionalString;
+import static dev.hearth.ingress.common.JsonFields.requiredString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.auth.ApiKeys;
+import dev.hearth.auth.AuthErrors;
+import dev.hearth.auth.KeySpec;
+import dev.hearth.auth.Principal;
+import dev.hearth.auth.Role;
+import dev.hearth.audit.AuditReader;
+import dev.hearth.error.ErrorKind;
+import dev.hearth.error.GatewayError;
+import dev.hearth.error.GatewayException;
+import dev.hearth.ingress.common.JsonBodies;
+import dev.hearth.ingress.common.RequestStamp;
+import dev.hearth.ingress.openai.OpenAiErrorWriter;
+import dev.hearth.pipeline.Inbound;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API, JSON in and out, errors in OpenAI's shape:
+ *
+ * <ul>
+ *   <li>{@code GET /admin/keys}: every key (never a secret), admin only</li>
+ *   <li>{@code POST /admin/keys} {@code {"name", "owner"?, "team"?, "role"?, "models"?, "expires_at"?}}: 201 with the
+ *       new key, shown this once; admin only</li>
+ *   <li>{@code POST /admin/keys/{id}/revoke}, {@code POST /admin/keys/{id}/rotate}: admin only</li>
+ *   <li>{@code GET /admin/audit?limit=N}: the newest records (default 100, at most 1000); admin or auditor</li>
+ * </ul>
+ * A key is required whatever the auth mode (401 without one, from the gate); the wrong role is 403. Every change
+ * is audited by {@link ApiKeys} in the change's own transaction, and every call gets its request record too.
+ *
+ * <p>Threading: handlers start on the event loop and do their storage work on a worker executor (blocking JDBC
+ * never runs on an event loop), then answer back on the loop.
+ */
+public final class AdminApi {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    private static final int MAX_LIMIT = 1_000;
+
+    private final ApiKeys keys;
+    private final AuditReader audit;
+    private final WorkerExecutor workers;
+    private final Clock clock;
+
+    public AdminApi(ApiKeys keys, AuditReader audit, WorkerExecutor workers, Clock clock) {
+        this.keys = keys;
+        this.audit = audit;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024).setHandleFileUploads(false));
+        router.get("/admin/keys").handler(ctx -> run(ctx, Set.of(Role.ADMIN), 200,
+                () -> AdminJson.keys(keys.list(), clock.instant())));
+        router.post("/admin/keys").handler(ctx -> {
+            KeySpec spec;
+            try {
+                spec = spec(JsonBodies.parse(ctx.body().buffer()));
+            } catch (GatewayException invalid) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
+                return;
+            }
+            run(ctx, Set.of(Role.ADMIN), 201,
+                    () -> AdminJson.issued(keys.create(spec, principal(ctx), requestId(ctx)), clock.instant()));
+        });
+        router.post("/admin/keys/:id/revoke").handler(ctx -> run(ctx, Set.of(Role.ADMIN), 200, () -> AdminJson.key(
+                keys.revoke(ctx.pathParam("id"), principal(ctx), requestId(ctx)), clock.instant())));
+        router.post("/admin/keys/:id/rotate").handler(ctx -> run(ctx, Set.of(Role.ADMIN), 200, () -> AdminJson.issued(
+                keys.rotate(ctx.pathParam("id"), principal(ctx), requestId(ctx)), clock.instant())));
+        router.get("/admin/audit").handler(ctx -> {
+            int limit;
+            try {
+                limit = limit(ctx.queryParams().get("limit"));
+            } catch (GatewayException invalid) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
+                return;
+            }
+            run(ctx, Set.of(Role.ADMIN, Role.AUDITOR), 200, () -> AdminJson.records(audit.recent(limit)));
+        });
+    }
+
+    private void run(RoutingContext ctx, Set<Role> roles, int status, Callable<Buffer> work) {
+        Principal principal = principal(ctx);
+        if (!roles.contains(principal.role())) {
+            OpenAiErrorWriter.INSTANCE.write(ctx.response(), AuthErrors.roleRequired(roles.stream().sorted()
+                    .toArray(Role[]::new)));
+            return;
+        }
+        workers.executeBlocking(work, false).onComplete(done -> {
+            if (done.succeeded()) {
+                ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                        .putHeader("Cache-Control", "no-store").end(done.result());
+            } else if (done.cause() instanceof GatewayException refused) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), refused.error());
+            } else {
+                LOG.error("admin request {} failed", requestId(ctx), done.cause());
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), GatewayError.of(ErrorKind.INTERNAL,
+                        "Internal error (request id " + requestId(ctx) + "); the gateway log has details."));
+            }
+        });
+    }
+
+    static KeySpec spec(JsonNode body) {
+        if (!body.isObject()) {
+            throw invalid(null, "The request body must be a JSON object");
+        }
+        String role = optionalString(body, "role", "role");
+        Role parsed = role == null ? Role.MEMBER : Role.parse(role)
+                .orElseThrow(() -> invalid("role", "'role' must be admin, auditor or member"));
+        List<String> models = new ArrayList<>();
+        JsonNode list = optionalArray(body, "models", "models");
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isTextual()) {
+                    throw invalid("models[" + i + "]", "'models[" + i + "]' must be a string");
+                }
+                models.add(list.get(i).asText());
+            }
+        }
+        String expires = optionalString(body, "expires_at", "expires_at");
+        Instant expiresAt;
+        try {
+            expiresAt = expires == null ? null : Instant.parse(expires);
+        } catch (DateTimeParseException bad) {
+            throw invalid("expires_at", "'expires_at' must be an ISO-8601 instant like 2026-12-31T00:00:00Z");
+        }
+        return new KeySpec(requiredString(body, "name", "name"), optionalString(body, "owner", "owner"),
+                optionalString(body, "team", "team"), parsed, models, expiresAt);
+    }
+
+    static int limit(String text) {
+        if (text == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw invalid("limit", "'limit' must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    private static Principal principal(RoutingContext ctx) {
+        return RequestStamp.inbound(ctx).principal();
+    }
+
+    private static String requestId(RoutingContext ctx) {
+        Inbound inbound = RequestStamp.inbound(ctx);
+        return inbound.requestId();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.hearth.pipeline;
+
+import dev.hearth.audit.AuditEvent;
+import dev.hearth.audit.AuditLog;
+import dev.hearth.audit.RequestAudit;
+import dev.hearth.dispatch.ClientSink;
+import dev.hearth.dispatch.Served;
+import dev.hearth.error.ErrorKind;
+import dev.hearth.error.GatewayError;
+import dev.hearth.model.StreamEvent;
+import dev.hearth.model.Usage;
+import dev.hearth.routing.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account stage's hold on the client: a {@link ClientSink} in front of the dialect's own sink that fills the
+ * request's audit record and keeps the final write back until that record is durable. Content flows through at
+ * once; the end does not: {@link #complete} (the whole non-streaming answer, or a stream's final usage chunk and
+ * terminator) and {@link #fail} reach the client only after the audit commit. So no client ever holds a complete
+ * answer whose audit record could still be lost. If the record cannot be written, a complete answer is withheld
+ * (500 before anything was sent, an in-band error instead of a stream's terminator).
+ *
+ * <p>Threading: dispatch calls it on the request's event loop; the commit completes on the store's writer thread and
+ * hops back through {@link Inbound#loop()}.
+ */
+final class AuditedSink implements ClientSink {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditedSink.class);
+
+    private final ClientSink client;
+    private final Inbound inbound;
+    private final AuditLog log;
+    private boolean begun;
+    private boolean gone;
+
+    AuditedSink(ClientSink client, Inbound inbound, AuditLog log) {
+        this.client = client;
+        this.inbound = inbound;
+        this.log = log;
+    }
+
+    @Override
+    public void attempting(Route route, int attempt) {
+        inbound.audit().attempt(route.backend().name(), route.model(), attempt);
+        client.attempting(route, attempt);
+    }
+
+    @Override
+    public void begin(Served served) {
+        begun = true;
+        inbound.audit().served(served.route().backend().name(), served.route().model(), served.attempt(),
+                served.reason());
+        client.begin(served);
+    }
+
+    @Override
+    public void event(StreamEvent event) {
+        client.event(event);
+    }
+
+    @Override
+    public void complete(Usage usage) {
+        RequestAudit audit = inbound.audit();
+        audit.usage(usage.promptTokens(), usage.completionTokens(), usage.estimated());
+        record(audit.finish(200, "ok", System.nanoTime(), System.currentTimeMillis()), () -> client.complete(usage),
+                () -> client.fail(withheld()));
+    }
+
+    @Override
+    public void fail(GatewayError error) {
+        RequestAudit audit = inbound.audit();
+        if (audit.recorded()) {
+            client.fail(error); // the answer was withheld after a failed audit write: nothing more to record
+            return;
+        }
+        audit.error(error.code());
+        int status = begun ? 200 : error.httpStatus();
+        String outcome = begun ? "interrupted" : RequestAudit.outcomeOf(status);
+        record(audit.finish(status, outcome, System.nanoTime(), System.currentTimeMillis()), () -> client.fail(error),
+                () -> client.fail(error));
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return client.writeQueueFull();
+    }
+
+    @Override
+    public void onDrain(Runnable resume) {
+        client.onDrain(resume);
+    }
+
+    @Override
+    public void onClientGone(Runnable cancel) {
+        client.onClientGone(() -> {
+            gone = true;
+            if (!inbound.audit().recorded()) {
+                log.append(inbound.audit().finish(0, "client_gone", System.nanoTime(), System.currentTimeMillis()))
+                        .whenComplete((record, failed) -> {
+                            if (failed != null) {
+                                logFailure(failed);
+                            }
+                        });
+            }
+            cancel.run();
+        });
+    }
+
+    private void record(AuditEvent event, Runnable afterCommit, Runnable ifLost) {
+        log.append(event).whenComplete((record, failed) -> inbound.loop().execute(() -> {
+            if (gone) {
+                return;
+            }
+            if (failed != null) {
+                logFailure(failed);
+                ifLost.run();
+            } else {
+                afterCommit.run();
+            }
+        }));
+    }
+
+    private GatewayError withheld() {
+        return new GatewayError(ErrorKind.INTERNAL, "The answer could not be recorded in the audit log, so it is"
+                + " withheld (request id " + inbound.requestId() + "); the gateway log has details.",
+                "audit_unavailable", null, null);
+    }
+
+    private void logFailure(Throwable failed) {
+        LOG.error("audit record of request {} could not be written: {}", inbound.requestId(), failed.toString());
+    }
+}
