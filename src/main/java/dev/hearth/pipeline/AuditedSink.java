@@ -10,16 +10,19 @@ import dev.hearth.error.GatewayError;
 import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
 import dev.hearth.routing.Route;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The account stage's hold on the client: a {@link ClientSink} in front of the dialect's own sink that fills the
- * request's audit record and keeps the final write back until that record is durable. Content flows through at
- * once; the end does not: {@link #complete} (the whole non-streaming answer, or a stream's final usage chunk and
- * terminator) and {@link #fail} reach the client only after the audit commit. So no client ever holds a complete
- * answer whose audit record could still be lost. If the record cannot be written, a complete answer is withheld
- * (500 before anything was sent, an in-band error instead of a stream's terminator).
+ * request's audit record and keeps the final write back until that record is durable. A stream's content flows
+ * through at once, but its end (final usage chunk and terminator) waits for the commit; a non-streaming answer is
+ * handed to the dialect as a whole only after the commit; a refusal is sent after its record is committed too. So
+ * no client ever holds a complete answer whose audit record could still be lost. If the record cannot be written,
+ * the answer is withheld: a 500 {@code audit_unavailable} instead of a non-streaming answer, an in-band error
+ * instead of a stream's terminator.
  *
  * <p>Threading: dispatch calls it on the request's event loop; the commit completes on the store's writer thread and
  * hops back through {@link Inbound#loop()}.
@@ -30,13 +33,17 @@ final class AuditedSink implements ClientSink {
     private final ClientSink client;
     private final Inbound inbound;
     private final AuditLog log;
+    private final boolean stream;
+    private final List<StreamEvent> held = new ArrayList<>();
+    private Served served;
     private boolean begun;
     private boolean gone;
 
-    AuditedSink(ClientSink client, Inbound inbound, AuditLog log) {
+    AuditedSink(ClientSink client, Inbound inbound, AuditLog log, boolean stream) {
         this.client = client;
         this.inbound = inbound;
         this.log = log;
+        this.stream = stream;
     }
 
     @Override
@@ -47,23 +54,37 @@ final class AuditedSink implements ClientSink {
 
     @Override
     public void begin(Served served) {
-        begun = true;
         inbound.audit().served(served.route().backend().name(), served.route().model(), served.attempt(),
                 served.reason());
-        client.begin(served);
+        this.served = served;
+        if (stream) {
+            begun = true;
+            client.begin(served);
+        }
     }
 
     @Override
     public void event(StreamEvent event) {
-        client.event(event);
+        if (stream) {
+            client.event(event);
+        } else {
+            held.add(event); // the dialect gets the whole answer after the commit
+        }
     }
 
     @Override
     public void complete(Usage usage) {
         RequestAudit audit = inbound.audit();
         audit.usage(usage.promptTokens(), usage.completionTokens(), usage.estimated());
-        record(audit.finish(200, "ok", System.nanoTime(), System.currentTimeMillis()), () -> client.complete(usage),
-                () -> client.fail(withheld()));
+        record(audit.finish(200, "ok", System.nanoTime(), System.currentTimeMillis()), () -> {
+            if (!begun) {
+                begun = true;
+                client.begin(served);
+                held.forEach(client::event);
+                held.clear();
+            }
+            client.complete(usage);
+        }, () -> client.fail(withheld()));
     }
 
     @Override

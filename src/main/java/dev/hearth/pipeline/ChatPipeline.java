@@ -37,7 +37,7 @@ public final class ChatPipeline {
 
     /** Runs the request; the answer or the refusal reaches {@code sink}, after its audit record is durable. */
     public void handle(Inbound inbound, ChatRequest request, ClientSink sink, Dispatcher dispatcher) {
-        ClientSink audited = new AuditedSink(sink, inbound, audit);
+        ClientSink audited = new AuditedSink(sink, inbound, audit, request.stream());
         inbound.audit().requested(request.model(), request.stream());
         RoutePlan plan;
         try {
