@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fences that keep the request chain testable in memory: the core (canonical model, routing, dispatch, the
- * pipeline, backends) knows no server, no HTTP client, no JSON library and no concrete protocol.
+ * pipeline, backends, keys and audit) knows no server, no HTTP client, no JSON library, no database and no concrete
+ * protocol.
  */
 class LayeringTest {
     private static final String[] CORE = {"dev.hearth.model..", "dev.hearth.error..", "dev.hearth.routing..",
-        "dev.hearth.dispatch..", "dev.hearth.pipeline..", "dev.hearth.backend..", "dev.hearth.tokens.."};
+        "dev.hearth.dispatch..", "dev.hearth.pipeline..", "dev.hearth.backend..", "dev.hearth.tokens..",
+        "dev.hearth.auth..", "dev.hearth.audit.."};
 
     private static JavaClasses classes;
 
@@ -36,6 +38,14 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hearth.ingress..", "dev.hearth.server..",
                         "dev.hearth.cli..", "dev.hearth.provider.(*)..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreKnowsNoDatabaseSoKeysAndAuditAreTestableInMemory() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "dev.hearth.store..",
+                        "org.flywaydb..", "com.zaxxer..", "org.sqlite..")
                 .check(classes);
     }
 

@@ -30,10 +30,12 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("target/hearth.jar is missing: end-to-end tests run after `package`");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar.toString(),
-                "serve", "--config", config.toString())
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar",
+                jar.toString(), "serve", "--config", config.toString())
+                .redirectErrorStream(true);
+        // Keys and the audit log go next to the test's configuration, never into the user's own state directory.
+        builder.environment().put("HEARTH_HOME", config.toAbsolutePath().getParent().resolve("state").toString());
+        process = builder.start();
         BlockingQueue<Integer> ports = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
