@@ -23,7 +23,7 @@ public record AuditEvent(String kind, long time, String requestId, String keyId,
 
     /**
      * An admin action such as {@code key.create}: who did it ({@code actor}: key id and name, or {@code cli:user}),
-     * through what ({@code api} or {@code cli}), and to which key.
+     * through what ({@code api}, {@code cli} or {@code server}), and to which key.
      */
     public static AuditEvent admin(long time, String action, String via, String requestId, String actorKeyId,
             String actorName, Map<String, Object> target) {

@@ -141,7 +141,11 @@ public final class ApiKeys {
 
     private static AuditEvent event(String action, Instant now, Principal actor, String requestId,
             Map<String, Object> target) {
-        String via = actor.kind() == Principal.Kind.OPERATOR ? "cli" : "api";
+        String via = switch (actor.kind()) {
+            case OPERATOR -> "cli";
+            case SYSTEM -> "server";
+            case KEY, ANONYMOUS -> "api";
+        };
         return AuditEvent.admin(now.toEpochMilli(), action, via, requestId, actor.keyId(), actor.name(), target);
     }
 

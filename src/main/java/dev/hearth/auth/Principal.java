@@ -3,8 +3,8 @@ package dev.hearth.auth;
 import java.util.List;
 
 /**
- * Who a request runs as: a key's identity and permissions, the local anonymous user, or an operator at the command
- * line. Immutable; safe to share across threads. Carries no secret.
+ * Who a request runs as: a key's identity and permissions, the local anonymous user, an operator at the command
+ * line, or Hearth itself. Immutable; safe to share across threads. Carries no secret.
  *
  * @param keyId  the key's id, null for the anonymous principal and operators
  * @param prefix the key's public prefix, null without a key
@@ -14,7 +14,7 @@ public record Principal(Kind kind, String keyId, String prefix, String name, Str
         List<String> models) {
 
     /** How the principal was established. */
-    public enum Kind { KEY, ANONYMOUS, OPERATOR }
+    public enum Kind { KEY, ANONYMOUS, OPERATOR, SYSTEM }
 
     private static final Principal ANONYMOUS = new Principal(Kind.ANONYMOUS, null, null, "anonymous", null,
             Role.MEMBER, List.of());
@@ -35,6 +35,11 @@ public record Principal(Kind kind, String keyId, String prefix, String name, Str
     /** Someone at this machine's command line, working on the store directly ({@code hearth keys ...}). */
     public static Principal operator(String user) {
         return new Principal(Kind.OPERATOR, null, null, "cli:" + user, null, Role.ADMIN, List.of());
+    }
+
+    /** Hearth itself, acting on its own (the admin key created at the first start). */
+    public static Principal system(String what) {
+        return new Principal(Kind.SYSTEM, null, null, "hearth:" + what, null, Role.ADMIN, List.of());
     }
 
     /**

@@ -12,7 +12,8 @@ import picocli.CommandLine;
 final class Expiry {
     private Expiry() {}
 
-    static Instant parse(String text, Instant now, CommandLine commandLine) {
+    static Instant parse(String text, Instant base, CommandLine commandLine) {
+        Instant now = base.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (text.matches("[0-9]{1,5}d")) {
             return now.plus(Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
         }

@@ -59,6 +59,11 @@ final class KeysCommand implements Runnable {
         return text == null ? "-" : text;
     }
 
+    /** Keeps the table's columns aligned: long names are cut to 20 characters. */
+    static String cut(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new key and print it once.")
     static final class Create implements Callable<Integer> {
         @CommandLine.Spec
@@ -109,8 +114,8 @@ final class KeysCommand implements Runnable {
                 out.printf(row, "ID", "PREFIX", "NAME", "ROLE", "TEAM", "OWNER", "STATUS", "MODELS", "EXPIRES");
                 Instant now = Instant.now();
                 for (ApiKey key : governance.keys().list()) {
-                    out.printf(row, key.id(), key.displayPrefix(), key.name(), key.role().wire(), dash(key.team()),
-                            dash(key.owner()), key.status(now), key.models().isEmpty() ? "all"
+                    out.printf(row, key.id(), key.displayPrefix(), cut(key.name()), key.role().wire(),
+                            cut(dash(key.team())), cut(dash(key.owner())), key.status(now), key.models().isEmpty() ? "all"
                                     : String.join(",", key.models()), key.expires() == null ? "never" : key.expires());
                 }
                 return 0;

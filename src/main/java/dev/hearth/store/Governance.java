@@ -82,7 +82,7 @@ public final class Governance implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(keys.create(KeySpec.of("admin (created at first start)", Role.ADMIN),
-                Principal.operator("first-start"), null));
+                Principal.system("first-start"), null));
     }
 
     /** Reloads the key ring every {@code every} on a background thread, for changes made by other processes. */
