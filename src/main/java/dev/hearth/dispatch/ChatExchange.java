@@ -28,6 +28,8 @@ import java.util.List;
  *       rounds. A timeout gives its route up for this request.</li>
  *   <li>A context-length rejection moves on to the next route; a content-policy or other client error ends the
  *       exchange with the provider's reason.</li>
+ *   <li>Hedging (per alias): if the first attempt shows no content within {@code hedge-after}, the next candidate
+ *       starts too; the first to produce content wins and the other is cancelled at once.</li>
  *   <li>Nothing reaches the client before the attempt commits: at its first content event when streaming, at its
  *       completion otherwise. A failure before commit is invisible; after commit it ends the stream with an in-band
  *       error, never a silent truncation.</li>
@@ -48,7 +50,10 @@ final class ChatExchange {
     private int attemptCount;
     private long waitedNanos;
     private UpstreamFailure lastFailure;
-    private Attempt current;
+    /** Attempts in flight: one, or two while a hedge races the slow first one. */
+    private final List<Attempt> running = new ArrayList<>();
+    /** The attempt whose answer the client gets, chosen at the first content; null until then. */
+    private Attempt winner;
     private boolean committed;
     private boolean finished;
 
@@ -87,6 +92,9 @@ final class ChatExchange {
             launch(route);
             return;
         }
+        if (!running.isEmpty()) {
+            return; // a hedge found nothing to start: the running attempt carries on alone
+        }
         if (round < dispatcher.failover().maxRetries() && !retryable.isEmpty()) {
             round++;
             Duration delay = dispatcher.backoff().delay(round, lastFailure == null ? null : lastFailure.retryAfter());
@@ -107,11 +115,55 @@ final class ChatExchange {
     private void launch(Route route) {
         attemptCount++;
         Attempt attempt = new Attempt(route, attemptCount);
-        current = attempt;
+        running.add(attempt);
         route.backend().inFlight().incrementAndGet();
         dispatcher.listener().attemptStarted(route, attemptCount);
         attempt.call = dispatcher.adapterFor(route.backend()).streamChat(request, route.model(), attempt);
         attempt.armTimers();
+        armHedge();
+    }
+
+    private void armHedge() {
+        Duration hedgeAfter = plan.alias() == null ? null : plan.alias().hedgeAfter();
+        if (hedgeAfter == null || running.size() != 1 || winner != null || pending.isEmpty()) {
+            return;
+        }
+        Attempt first = running.getFirst();
+        dispatcher.scheduler().after(hedgeAfter, () -> {
+            if (!finished && winner == null && running.size() == 1 && running.getFirst() == first
+                    && !pending.isEmpty()) {
+                note(first.route.ref() + " no first token in " + hedgeAfter.toMillis() + " ms, hedged");
+                nextAttempt();
+            }
+        });
+    }
+
+    /** The first attempt to show content wins; any other running attempt is cancelled at once. */
+    private void chooseWinner(Attempt attempt) {
+        if (winner != null) {
+            return;
+        }
+        winner = attempt;
+        for (Attempt other : List.copyOf(running)) {
+            if (other != attempt) {
+                note(other.route.ref() + " lost the hedge");
+                abandon(other, "hedge_lost");
+            }
+        }
+    }
+
+    /** Stops an attempt that has not ended: the upstream call is cancelled and nothing about health is learned. */
+    private void abandon(Attempt attempt, String why) {
+        attempt.cancelTimers();
+        attempt.ended = true;
+        running.remove(attempt);
+        if (attempt.call != null) {
+            attempt.call.cancel();
+        }
+        attempt.route.backend().inFlight().decrementAndGet();
+        attempt.route.backend().health().release();
+        dispatcher.listener().attemptCancelled(attempt.route, why,
+                dispatcher.scheduler().nanoTime() - attempt.startedNanos);
     }
 
     private void commit(Attempt attempt) {
@@ -139,6 +191,10 @@ final class ChatExchange {
     }
 
     private void failed(Attempt attempt, UpstreamFailure failure) {
+        running.remove(attempt);
+        if (winner == attempt && !committed) {
+            winner = null; // a non-streaming answer that broke before completion: the next attempt may win
+        }
         lastFailure = failure;
         long now = dispatcher.scheduler().nanoTime();
         dispatcher.listener().attemptEnded(attempt.route, failure, now - attempt.startedNanos);
@@ -165,7 +221,9 @@ final class ChatExchange {
                 }
             }
         }
-        nextAttempt();
+        if (running.isEmpty()) {
+            nextAttempt(); // otherwise a hedge is still running and may yet answer
+        }
     }
 
     /** After a context-length rejection only a candidate with a larger (or unknown) window is worth trying. */
@@ -196,6 +254,7 @@ final class ChatExchange {
 
     private void end(GatewayError error) {
         finished = true;
+        List.copyOf(running).forEach(other -> abandon(other, "request_ended"));
         sink.fail(error);
         dispatcher.listener().exchangeEnded(null, null, request.stream(), "error",
                 dispatcher.scheduler().nanoTime() - receivedNanos, 0);
@@ -232,17 +291,9 @@ final class ChatExchange {
             return;
         }
         finished = true;
-        if (current != null && current.call != null && !current.ended) {
-            current.cancelTimers();
-            current.call.cancel();
-            current.ended = true;
-            current.route.backend().inFlight().decrementAndGet();
-            current.route.backend().health().release();
-            dispatcher.listener().attemptEnded(current.route,
-                    UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, "client disconnected"),
-                    dispatcher.scheduler().nanoTime() - current.startedNanos);
-        }
-        dispatcher.listener().exchangeEnded(current == null ? null : served(current), null, request.stream(),
+        Attempt last = winner != null ? winner : running.isEmpty() ? null : running.getFirst();
+        List.copyOf(running).forEach(attempt -> abandon(attempt, "client_gone"));
+        dispatcher.listener().exchangeEnded(last == null ? null : served(last), null, request.stream(),
                 "client_gone", dispatcher.scheduler().nanoTime() - receivedNanos, 0);
     }
 
@@ -267,7 +318,7 @@ final class ChatExchange {
         };
     }
 
-    /** One try on one route; events from an attempt that is no longer current are ignored. */
+    /** One try on one route; events from an attempt that has ended, lost a hedge or been cancelled are ignored. */
     private final class Attempt implements UpstreamListener {
         final Route route;
         final int number;
@@ -300,7 +351,7 @@ final class ChatExchange {
         }
 
         private boolean live() {
-            return !ended && current == this && !finished;
+            return !ended && !finished && running.contains(this) && (winner == null || winner == this);
         }
 
         @Override
@@ -319,6 +370,9 @@ final class ChatExchange {
                 armIdleTimer(dispatcher.failover().idleTimeout());
             }
             track(event);
+            if (event.isContent()) {
+                chooseWinner(this);
+            }
             if (event instanceof StreamEvent.UsageReport report) {
                 usage = report.usage();
                 return; // usage goes out once, with completion
@@ -363,7 +417,9 @@ final class ChatExchange {
             if (!live()) {
                 return;
             }
+            chooseWinner(this);
             ended = true;
+            running.remove(this);
             cancelTimers();
             route.backend().inFlight().decrementAndGet();
             route.backend().health().success(dispatcher.scheduler().nanoTime() - startedNanos);

@@ -63,6 +63,12 @@ public final class GatewayMetrics implements DispatchListener {
     }
 
     @Override
+    public void attemptCancelled(Route route, String why, long nanos) {
+        counter("hearth_upstream_attempts_total", "backend", route.backend().name(), "outcome", "cancelled_" + why)
+                .increment();
+    }
+
+    @Override
     public void skipped(Route route, String why) {
         counter("hearth_route_skipped_total", "backend", route.backend().name(), "reason", why).increment();
     }
