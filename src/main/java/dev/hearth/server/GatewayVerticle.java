@@ -59,7 +59,7 @@ final class GatewayVerticle extends VerticleBase {
         Dispatcher dispatcher = new Dispatcher(failover, new VertxScheduler(vertx), b -> adapters.get(b.name()),
                 gateway.metrics(), gateway.tokens());
         IngressContext context = new IngressContext(gateway.pipeline(), gateway.directory(), gateway.metrics(),
-                dispatcher, b -> adapters.get(b.name()));
+                dispatcher, b -> adapters.get(b.name()), gateway.tokens());
 
         Router router = Router.router(vertx);
         router.route().handler(this::stamp);
