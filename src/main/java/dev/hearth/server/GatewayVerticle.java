@@ -4,6 +4,7 @@ import dev.hearth.backend.Backend;
 import dev.hearth.dispatch.Dispatcher;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
+import dev.hearth.ingress.anthropic.AnthropicApi;
 import dev.hearth.ingress.common.Dialect;
 import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
@@ -31,7 +32,7 @@ import java.util.Map;
 final class GatewayVerticle extends VerticleBase {
     /** Every client dialect Hearth speaks; the first one answers for paths no dialect owns. */
     static List<Dialect> dialects() {
-        return List.of(new OpenAiApi());
+        return List.of(new OpenAiApi(), new AnthropicApi());
     }
 
     private final Gateway gateway;
