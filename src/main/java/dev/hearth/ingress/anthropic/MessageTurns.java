@@ -96,8 +96,8 @@ final class MessageTurns {
                 case "image" -> parts.add(image(block, at));
                 case "document" -> parts.add(document(block, at));
                 case "tool_result" -> out.add(toolResult(block, at));
-                case "tool_use" -> throw invalid(at + ".type", "'" + at + "' is a tool_use block; those belong in"
-                        + " assistant turns");
+                case "tool_use" -> throw invalid(at, "'" + at + "' is a tool_use block; those belong in assistant"
+                        + " turns");
                 default -> throw unsupported(block, at);
             }
         }
@@ -116,7 +116,7 @@ final class MessageTurns {
                 case "text" -> text(block, at, parts);
                 case "tool_use" -> calls.add(toolUse(block, at));
                 case "thinking", "redacted_thinking" -> { } // past reasoning: see the class comment
-                case "tool_result", "image", "document" -> throw invalid(at + ".type", "'" + at + "' is a "
+                case "tool_result", "image", "document" -> throw invalid(at, "'" + at + "' is a "
                         + block.path("type").asText() + " block; those belong in user turns");
                 default -> throw unsupported(block, at);
             }

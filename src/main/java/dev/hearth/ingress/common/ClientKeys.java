@@ -21,11 +21,13 @@ public final class ClientKeys {
      * {@code Authorization: Bearer} header; empty when neither is there (other authorization schemes included).
      */
     public static Optional<String> presented(HttpServerRequest request) {
-        String apiKey = request.getHeader("x-api-key");
+        return presented(request.getHeader("x-api-key"), request.getHeader("Authorization"));
+    }
+
+    static Optional<String> presented(String apiKey, String authorization) {
         if (apiKey != null && !apiKey.isBlank()) {
             return Optional.of(apiKey.strip());
         }
-        String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.length() > BEARER.length()
                 && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
             String token = authorization.substring(BEARER.length()).strip();
