@@ -152,6 +152,14 @@ class AnthropicApiTest {
     }
 
     @Test
+    void claudeCodesBetaQueryParameterIsAccepted() {
+        upstream.enqueue(Answer.text("ok"));
+        assertThat(post("/v1/messages?beta=true", HELLO, "anthropic-beta", "claude-code-20250219").statusCode())
+                .isEqualTo(200);
+        assertThat(post("/v1/messages/count_tokens?beta=true", HELLO).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void countTokensAnswersAnEstimateThatGrowsWithThePrompt() {
         int before = upstream.requests().size();
         HttpResponse<String> small = post("/v1/messages/count_tokens", """

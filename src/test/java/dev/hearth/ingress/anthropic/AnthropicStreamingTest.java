@@ -157,6 +157,17 @@ class AnthropicStreamingTest {
     }
 
     @Test
+    void messageStartCarriesThePromptEstimateOnceTheBackendTookItsTime() {
+        upstream.enqueue(Answer.text("Hi"), new Fault.StallBeforeFirstByte(Duration.ofMillis(300)));
+        List<SseReader.Event> events = frames(stream("\"system\":\"You answer questions about the weather.\","
+                ).body());
+        int estimate = data(events, 0).at("/message/usage/input_tokens").asInt();
+        assertThat(estimate).as("an o200k estimate of the prompt").isBetween(8, 40);
+        assertThat(data(events, events.size() - 2).at("/usage/input_tokens").asInt()).as("the backend's count")
+                .isEqualTo(11);
+    }
+
+    @Test
     void anAnswerCutByTheTokenLimitStopsWithMaxTokens() {
         upstream.enqueue(new Answer(List.of("Once upon", " a"), List.of(), 11, 2, "length"));
         List<SseReader.Event> events = frames(stream("").body());
