@@ -122,8 +122,10 @@ class AnthropicApiTest {
                  "tools":[{"name":"lookup","description":"Look up","input_schema":{"type":"object"}}],
                  "tool_choice":{"type":"any","disable_parallel_tool_use":true},
                  "messages":[{"role":"user","content":"find hearth"},
-                   {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"lookup","input":{"q":"hearth"}}]},
-                   {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"a gateway"}]}]}""");
+                   {"role":"assistant","content":[
+                     {"type":"tool_use","id":"toolu_1","name":"lookup","input":{"q":"hearth"}}]},
+                   {"role":"user","content":[
+                     {"type":"tool_result","tool_use_id":"toolu_1","content":"a gateway"}]}]}""");
         JsonNode sent = upstream.requestsTo("/chat/completions").getLast().body();
         assertThat(sent.at("/messages/0/role").asText()).isEqualTo("system");
         assertThat(sent.at("/messages/0/content").asText()).isEqualTo("Be brief.");

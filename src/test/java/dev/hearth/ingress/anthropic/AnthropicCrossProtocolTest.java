@@ -124,8 +124,10 @@ class AnthropicCrossProtocolTest {
                 {"model":"%s","max_tokens":100,"system":[{"type":"text","text":"Be brief."}],
                  "tools":[{"name":"lookup","input_schema":{"type":"object"}}],"tool_choice":{"type":"auto"},
                  "messages":[{"role":"user","content":"find hearth"},
-                   {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"lookup","input":{"q":"h"}}]},
-                   {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"a gateway"}]}]}""";
+                   {"role":"assistant","content":[
+                     {"type":"tool_use","id":"toolu_1","name":"lookup","input":{"q":"h"}}]},
+                   {"role":"user","content":[
+                     {"type":"tool_result","tool_use_id":"toolu_1","content":"a gateway"}]}]}""";
         for (String model : List.of("gpt-4o-mini", "qwen2.5-coder:7b", "claude-sonnet-4-5")) {
             upstream(model).enqueue(Answer.text("done"));
             assertThat(post(body.formatted(model)).statusCode()).isEqualTo(200);

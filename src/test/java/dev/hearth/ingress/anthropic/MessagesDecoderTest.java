@@ -106,7 +106,8 @@ class MessagesDecoderTest {
     void toolUseAndToolResultsBecomeToolCallsAndToolMessagesAnsweredFirst() {
         ChatRequest request = decode(request("""
                 "tools":[{"name":"get_weather","description":"Get the current weather",
-                  "input_schema":{"type":"object","properties":{"location":{"type":"string"}},"required":["location"]}}],
+                  "input_schema":{"type":"object","properties":{"location":{"type":"string"}},
+                                  "required":["location"]}}],
                 """, user("\"What's the weather in Paris and London?\""), """
                 {"role":"assistant","content":[{"type":"text","text":"I'll check both."},
                   {"type":"tool_use","id":"toolu_01","name":"get_weather","input":{"location":"Paris"}},
@@ -192,7 +193,8 @@ class MessagesDecoderTest {
                  "metadata":{"user_id":"user_abc_account_def_session_123"},
                  "system":[{"type":"text","text":"You are Claude Code, Anthropic's official CLI for Claude.",
                             "cache_control":{"type":"ephemeral"}},
-                           {"type":"text","text":"You are an interactive CLI tool.","cache_control":{"type":"ephemeral"}}],
+                           {"type":"text","text":"You are an interactive CLI tool.",
+                            "cache_control":{"type":"ephemeral"}}],
                  "messages":[{"role":"user","content":[
                    {"type":"text","text":"<system-reminder>context</system-reminder>"},
                    {"type":"text","text":"fix the build","cache_control":{"type":"ephemeral"}}]}],
@@ -202,7 +204,8 @@ class MessagesDecoderTest {
                  "thinking":{"type":"enabled","budget_tokens":31999},
                  "context_management":{"edits":[]},"service_tier":"auto","temperature":1}""");
         assertThat(request.messages().getFirst().joinedText())
-                .isEqualTo("You are Claude Code, Anthropic's official CLI for Claude.\n\nYou are an interactive CLI tool.");
+                .isEqualTo("You are Claude Code, Anthropic's official CLI for Claude.\n\n"
+                        + "You are an interactive CLI tool.");
         assertThat(request.messages().get(1).content()).hasSize(2);
         assertThat(request.tools()).extracting(t -> t.name()).containsExactly("Bash");
         assertThat(request.extra()).isEmpty();
