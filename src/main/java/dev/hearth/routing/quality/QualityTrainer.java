@@ -23,8 +23,10 @@ import java.util.stream.IntStream;
  * winner is refitted on all prompts. Everything is deterministic for a given seed.
  *
  * <p>Only logistic candidates can be written as {@link QualityWeights}; k-NN is measured to justify the choice
- * (shipping it would mean shipping every training embedding). Not thread-safe to share a call's arguments across
- * calls; the method itself is stateless and uses the common fork-join pool for the folds.
+ * (shipping it would mean shipping every training embedding).
+ *
+ * <p>Stateless; {@link #train} blocks for minutes (it embeds every prompt, then fits a few hundred models) and runs the
+ * folds of each candidate on the common fork-join pool, so the embedder must be thread-safe.
  */
 public final class QualityTrainer {
     private QualityTrainer() {}
