@@ -1,0 +1,49 @@
+package dev.hearth.privacy.pii;
+
+import dev.hearth.privacy.Recognizer;
+import dev.hearth.privacy.Span;
+import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Phrases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code MAC_ADDRESS}: six hex pairs separated consistently by {@code :} or {@code -}, or Cisco's three dotted
+ * quads ({@code 001a.2b3c.4d5e}) next to a "MAC" cue. The all-zero and broadcast addresses are not reported.
+ * Stateless, thread-safe.
+ */
+public final class MacAddressRecognizer implements Recognizer {
+    private static final Pattern PAIRS = Pattern.compile(
+            "(?<![0-9A-Za-z:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z]|[:-][0-9A-Fa-f])");
+    private static final Pattern DOTTED =
+            Pattern.compile("(?<![0-9A-Za-z.])[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}(?![0-9A-Za-z]|\\.[0-9A-Za-z])");
+    private static final Phrases CUES = Phrases.ignoringCase("mac", "mac address", "hwaddr", "ether", "bssid");
+
+    @Override
+    public List<Span> find(CharSequence text) {
+        List<Span> out = new ArrayList<>();
+        Matcher m = PAIRS.matcher(text);
+        while (m.find()) {
+            String compact = m.group().replace(":", "").replace("-", "").toLowerCase(Locale.ROOT);
+            if (!compact.equals("000000000000") && !compact.equals("ffffffffffff")) {
+                out.add(new Span(SpanTypes.MAC_ADDRESS, m.start(), m.end()));
+            }
+        }
+        Matcher dotted = DOTTED.matcher(text);
+        while (dotted.find()) {
+            if (CUES.anyIn(text, Math.max(0, dotted.start() - 30), dotted.start())) {
+                out.add(new Span(SpanTypes.MAC_ADDRESS, dotted.start(), dotted.end()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of(SpanTypes.MAC_ADDRESS);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hearth.privacy.pii;
+
+import dev.hearth.privacy.Recognizer;
+import dev.hearth.privacy.Span;
+import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Phrases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POSTAL_ADDRESS}, three shapes:
+ * <ul>
+ *   <li>English: house number, one to three capitalised or ordinal words, a street suffix (Street, Ave, Rd, Lane,
+ *       Close, ...), then optionally a unit, {@code , City}, a two-letter state and a US ZIP or UK postcode:
+ *       {@code 221B Baker Street, London NW1 6XE}, {@code 1600 Pennsylvania Ave NW, Washington, DC 20500};</li>
+ *   <li>German: street name ending in -straße, -weg, -platz, ... and a house number, optionally
+ *       {@code , 10115 Berlin};</li>
+ *   <li>a US ZIP or UK postcode alone, only right after a cue ("ZIP", "postcode", "postal code").</li>
+ * </ul>
+ * The span covers the whole address that was recognised. All repetitions are bounded. Stateless, thread-safe.
+ */
+public final class PostalAddressRecognizer implements Recognizer {
+    private static final String WORD = "(?:[0-9]{1,3}(?:st|nd|rd|th)|\\p{Lu}[\\p{Ll}']{1,20})";
+    private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
+            + "|Place|Pl|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Gardens|Grove|Row"
+            + "|Mews|Trail|Alley|Plaza|Walk)";
+    private static final String UK_POSTCODE = "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}";
+    private static final String ZIP = "[0-9]{5}(?:-[0-9]{4})?";
+    private static final Pattern ENGLISH = Pattern.compile("(?<![0-9A-Za-z])[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,4})?,? "
+            + "(?:(?:N|S|E|W|North|South|East|West)\\.? )?(?:" + WORD + " ){1,3}" + SUFFIX + "\\b\\.?"
+            + "(?: (?:N|S|E|W|NE|NW|SE|SW)\\b)?"
+            + "(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room)\\.? ?#?[0-9A-Za-z-]{1,6}|,? #[0-9A-Za-z-]{1,6})?"
+            + "(?:(?:, ?|,?\\n)\\p{Lu}\\p{Ll}{1,20}(?: \\p{Lu}\\p{Ll}{1,20}){0,2})?"
+            + "(?:,? [A-Z]{2}(?![A-Za-z0-9]))?"
+            + "(?:(?:,? |\\n)(?:" + ZIP + "|" + UK_POSTCODE + ")(?![0-9A-Za-z]))?");
+    private static final Pattern GERMAN = Pattern.compile("(?<![\\p{L}])(?:\\p{Lu}\\p{Ll}{1,25}(?:straße|strasse|str\\."
+            + "|weg|platz|allee|gasse|ring|damm|ufer)|\\p{Lu}\\p{Ll}{2,25} (?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring))"
+            + " [0-9]{1,4}[a-z]?(?![0-9A-Za-z])(?:,? [0-9]{5} \\p{Lu}\\p{Ll}{2,25})?");
+    private static final Pattern CODE_ONLY = Pattern.compile("(?:" + ZIP + "|" + UK_POSTCODE + "|[0-9]{5})(?![0-9A-Za-z])");
+    private static final Phrases CODE_CUES = Phrases.ignoringCase("zip", "zip code", "zipcode", "postcode",
+            "post code", "postal code", "plz", "postleitzahl", "code postal");
+
+    @Override
+    public List<Span> find(CharSequence text) {
+        List<Span> out = new ArrayList<>();
+        for (Pattern pattern : new Pattern[] {ENGLISH, GERMAN}) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                out.add(new Span(SpanTypes.POSTAL_ADDRESS, m.start(), m.end()));
+            }
+        }
+        Matcher code = CODE_ONLY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        CODE_CUES.forEach(text, (cueStart, cueEnd) -> {
+            int from = cueEnd;
+            while (from < text.length() && from - cueEnd < 4 && " :#\t".indexOf(text.charAt(from)) >= 0) {
+                from++;
+            }
+            code.region(from, Math.min(text.length(), from + 10));
+            if (code.lookingAt()) {
+                out.add(new Span(SpanTypes.POSTAL_ADDRESS, code.start(), code.end()));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of(SpanTypes.POSTAL_ADDRESS);
+    }
+}
