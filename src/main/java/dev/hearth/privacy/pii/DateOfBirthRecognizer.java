@@ -37,7 +37,7 @@ public final class DateOfBirthRecognizer implements Recognizer {
         Matcher m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         CUES.forEach(text, (cueStart, cueEnd) -> {
             m.region(cueEnd, Math.min(text.length(), cueEnd + WINDOW + 24));
-            if (m.find() && m.start() - cueEnd <= WINDOW && plausible(m)) {
+            if (m.find() && m.start() - cueEnd <= WINDOW && sameClause(text, cueEnd, m.start()) && plausible(m)) {
                 out.add(new Span(SpanTypes.DATE_OF_BIRTH, m.start(), m.end()));
             }
         });
@@ -47,6 +47,16 @@ public final class DateOfBirthRecognizer implements Recognizer {
     @Override
     public Set<String> types() {
         return Set.of(SpanTypes.DATE_OF_BIRTH);
+    }
+
+    /** "born to run, released 1975-08-25": a clause break between cue and date means the date is about something else. */
+    private static boolean sameClause(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (".;,!?\n".indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean plausible(Matcher m) {

@@ -58,11 +58,11 @@ public final class EmailRecognizer implements Recognizer {
         while (end < limit && isDomainChar(s.charAt(end))) {
             end++;
         }
-        while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) {
-            end--; // sentence punctuation, not part of the domain
-        }
         if (end < s.length() && (isDomainChar(s.charAt(end)) || s.charAt(end) == '@')) {
             return -1; // longer than any domain, or a@b@c
+        }
+        while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) {
+            end--; // sentence punctuation, not part of the domain
         }
         if (end < s.length() - 1 && s.charAt(end) == ':' && !Chars.isSpace(s.charAt(end + 1))) {
             return -1; // git@host:org/repo

@@ -39,6 +39,9 @@ public final class PersonRecognizer implements Recognizer {
             "Your", "My", "His", "Her", "Their", "Not", "No", "Yes", "Id", "Information", "Record", "Records",
             "Safety", "Server", "Client", "Data", "Error", "Test", "Tests", "User", "Users", "Admin", "Foundation",
             "Institute", "Museum", "Church", "Hall", "Building", "Tower", "Station", "Square", "River", "Lake");
+    private static final Set<String> ORGANISATION_WORDS = Set.of("University", "College", "School", "Hospital",
+            "Clinic", "Institute", "Foundation", "Inc", "Ltd", "Corp", "Company", "Bank", "Group", "Center", "Centre",
+            "Museum", "Library", "Airport", "Stadium", "Street", "Avenue", "Road", "Bridge", "Park", "Award", "Prize");
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "der", "den",
             "le", "la", "du", "bin", "al", "ibn", "dos", "das", "ten", "ter");
     private static final Phrases GREETINGS = Phrases.ignoringCase("dear", "hi", "hello", "hey", "thanks", "thank you",
@@ -106,7 +109,7 @@ public final class PersonRecognizer implements Recognizer {
             i = skipInitial(text, i);
             i = skipParticles(text, i);
             int surnameEnd = nameToken(text, i);
-            if (surnameEnd > 0 && isName(text, i, surnameEnd)) {
+            if (surnameEnd > 0 && isName(text, i, surnameEnd) && !organisationFollows(text, surnameEnd)) {
                 out.add(new Span(SpanTypes.PERSON, start, surnameEnd));
                 return surnameEnd;
             }
@@ -116,6 +119,13 @@ public final class PersonRecognizer implements Recognizer {
             return givenEnd;
         }
         return -1;
+    }
+
+    /** "John Hopkins University", "Wells Fargo Bank": a name that is part of an organisation's name. */
+    private static boolean organisationFollows(CharSequence text, int end) {
+        int i = skipSpaces(text, end, 1);
+        int next = i > end ? nameToken(text, i) : -1;
+        return next > 0 && ORGANISATION_WORDS.contains(text.subSequence(i, next).toString());
     }
 
     private static int afterCue(CharSequence text, int start, List<Span> out) {

@@ -26,6 +26,9 @@ import java.util.Set;
 public final class PhoneNumberRecognizer implements Recognizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MIN_DIGITS = 7;
+    private static final int MAX_GROUP = 17;
+    private static final int DENSE_DIGITS = 64;
+    private static final int MAX_TRIES_DENSE = 256;
     private static final Phrases CUES = Phrases.ignoringCase("phone", "telephone", "tel", "tel.", "mobile", "mob",
             "cell", "cellphone", "call", "call me", "ring", "fax", "whatsapp", "sms", "text me", "contact", "reach me",
             "phone number", "ph", "number", "telefon", "téléphone", "teléfono", "handy");
@@ -51,19 +54,70 @@ public final class PhoneNumberRecognizer implements Recognizer {
             return List.of();
         }
         List<Span> out = new ArrayList<>();
-        for (String region : regions) {
-            for (PhoneNumberMatch match : UTIL.findNumbers(text, region, Leniency.VALID, Long.MAX_VALUE)) {
-                int start = match.start();
-                int end = match.end();
-                if (accept(text, start, end)) {
-                    Span span = new Span(SpanTypes.PHONE_NUMBER, start, end);
-                    if (!out.contains(span)) {
-                        out.add(span);
-                    }
-                }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isPhoneChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            while (i < n && isPhoneChar(text.charAt(i))) {
+                digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+                i++;
+            }
+            if (digits >= MIN_DIGITS) {
+                scanRun(text, start, i, out);
             }
         }
         return out;
+    }
+
+    /**
+     * Hands libphonenumber one run of phone characters, minus digit groups too long to belong to any phone number
+     * (E.164 allows 15 digits; 17 leaves room for trunk prefixes). A run with many digits is a table or junk rather
+     * than prose: libphonenumber then stops after {@value #MAX_TRIES_DENSE} invalid candidates (valid numbers do not
+     * count), which keeps the cost linear; later numbers in such a run after that many invalid ones are not reported.
+     */
+    private void scanRun(CharSequence text, int start, int end, List<Span> out) {
+        int from = start;
+        int i = start;
+        while (i <= end) {
+            int groupStart = i;
+            while (i < end && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i - groupStart > MAX_GROUP || i >= end) {
+                int to = i - groupStart > MAX_GROUP ? groupStart : end;
+                scanPiece(text, from, to, out);
+                from = i;
+            }
+            i++;
+        }
+    }
+
+    private void scanPiece(CharSequence text, int from, int to, List<Span> out) {
+        int digits = Chars.countDigits(text, from, to);
+        if (digits < MIN_DIGITS) {
+            return;
+        }
+        long maxTries = digits <= DENSE_DIGITS ? Long.MAX_VALUE : MAX_TRIES_DENSE;
+        CharSequence piece = text.subSequence(from, to);
+        for (String region : regions) {
+            for (PhoneNumberMatch match : UTIL.findNumbers(piece, region, Leniency.VALID, maxTries)) {
+                Span span = new Span(SpanTypes.PHONE_NUMBER, from + match.start(), from + match.end());
+                if (!out.contains(span) && accept(text, span.start(), span.end())) {
+                    out.add(span);
+                }
+            }
+        }
+    }
+
+    /** Digits in any script, and what people put between them: space, + ( ) - . / and dashes. */
+    private static boolean isPhoneChar(char c) {
+        return Character.isDigit(c) || c == ' ' || c == '+' || c == '(' || c == ')' || c == '-' || c == '.'
+                || c == '/' || c == '\u00A0' || c == '\u2010' || c == '\u2011' || c == '\u2013' || c == '\uFF0B';
     }
 
     @Override
@@ -74,8 +128,8 @@ public final class PhoneNumberRecognizer implements Recognizer {
     private static boolean accept(CharSequence text, int start, int end) {
         char first = text.charAt(start);
         boolean international = first == '+' || first == '\uFF0B';
-        if (start > 0 && (Chars.isAsciiAlnum(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
-            return false; // inside a longer token: v2.4155550132, abc4155550132
+        if (start > 0 && (Chars.isAsciiAlnum(text.charAt(start - 1)) || "._$€£#".indexOf(text.charAt(start - 1)) >= 0)) {
+            return false; // inside a longer token (v2.4155550132, abc4155550132), an amount or a reference
         }
         if (end < text.length() && (Chars.isAsciiAlnum(text.charAt(end)) || text.charAt(end) == '.'
                 && end + 1 < text.length() && Chars.isAsciiDigit(text.charAt(end + 1)))) {

@@ -101,7 +101,7 @@ public final class UrlCredentialsRecognizer implements Recognizer {
             return false;
         }
         int colon = s.indexOf(':', from);
-        if (colon < 0 || colon >= at || colon == from) {
+        if (colon < 0 || colon >= at) { // an empty user (redis://:password@host) is fine
             return false;
         }
         return realPassword(s.substring(colon + 1, at));

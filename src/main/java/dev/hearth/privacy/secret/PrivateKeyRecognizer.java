@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class PrivateKeyRecognizer implements Recognizer {
     private static final String BEGIN = "-----BEGIN ";
+    private static final String FOOTER = "-----END ";
     private static final Pattern HEADER =
             Pattern.compile("-----BEGIN (?:[A-Z0-9]{1,12} ){0,3}PRIVATE KEY(?: BLOCK)?-----");
     private static final int MAX_BLOCK = 64 * 1024;
     private static final int MIN_BODY = 32;
+    private static final int FULL_LINE = 60;
 
     @Override
     public List<Span> find(CharSequence text) {
@@ -28,11 +30,15 @@ public final class PrivateKeyRecognizer implements Recognizer {
         List<Span> out = new ArrayList<>();
         Matcher header = HEADER.matcher(s);
         int at = s.indexOf(BEGIN);
+        int footer = -2; // next "-----END " at or after the current body; searched again only when passed
         while (at >= 0) {
             header.region(at, Math.min(s.length(), at + 80));
             int next = at + BEGIN.length();
             if (header.lookingAt()) {
-                int end = blockEnd(s, header.end());
+                if (footer != -1 && footer < header.end()) {
+                    footer = s.indexOf(FOOTER, header.end());
+                }
+                int end = blockEnd(s, header.end(), footer);
                 if (bodyChars(s, header.end(), end) >= MIN_BODY) {
                     out.add(new Span(SpanTypes.PRIVATE_KEY, at, end));
                     next = end;
@@ -48,23 +54,51 @@ public final class PrivateKeyRecognizer implements Recognizer {
         return Set.of(SpanTypes.PRIVATE_KEY);
     }
 
-    private static int blockEnd(String s, int bodyStart) {
+    private static int blockEnd(String s, int bodyStart, int footer) {
         int limit = Math.min(s.length(), bodyStart + MAX_BLOCK);
-        int footer = s.indexOf("-----END ", bodyStart);
         if (footer >= 0 && footer < limit) {
             int close = s.indexOf("-----", footer + 9);
             if (close >= 0 && close - footer < 80) {
                 return close + 5;
             }
         }
+        return truncatedEnd(s, bodyStart, limit);
+    }
+
+    /**
+     * Without a footer, the body is the run of base64 lines (separated by real or JSON-escaped line breaks); a line
+     * shorter than a full PEM line is the last one, so the prose after a pasted key stays out of the span.
+     */
+    private static int truncatedEnd(String s, int bodyStart, int limit) {
+        int i = skipBreak(s, bodyStart);
         int end = bodyStart;
-        while (end < limit && isBodyChar(s.charAt(end))) {
-            end++;
-        }
-        while (end > bodyStart && !isBase64(s.charAt(end - 1))) {
-            end--;
+        while (i < limit) {
+            int lineStart = i;
+            while (i < limit && isBase64(s.charAt(i))) {
+                i++;
+            }
+            int length = i - lineStart;
+            boolean lineEnds = i == limit || s.charAt(i) == '\n' || s.charAt(i) == '\r' || s.startsWith("\\n", i);
+            if (length == 0 || !lineEnds) {
+                break;
+            }
+            end = i;
+            if (length < FULL_LINE) {
+                break;
+            }
+            i = skipBreak(s, i);
         }
         return end;
+    }
+
+    private static int skipBreak(String s, int i) {
+        if (s.startsWith("\r\n", i)) {
+            return i + 2;
+        }
+        if (s.startsWith("\\n", i)) {
+            return i + 2;
+        }
+        return i < s.length() && (s.charAt(i) == '\n' || s.charAt(i) == '\r') ? i + 1 : i;
     }
 
     private static int bodyChars(String s, int from, int to) {
@@ -80,10 +114,5 @@ public final class PrivateKeyRecognizer implements Recognizer {
     private static boolean isBase64(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
                 || c == '=';
-    }
-
-    /** Base64, line breaks (real or JSON-escaped "\n") and PEM header lines ("Proc-Type: 4,ENCRYPTED"). */
-    private static boolean isBodyChar(char c) {
-        return isBase64(c) || c == '\n' || c == '\r' || c == ' ' || c == '\\' || c == ':' || c == ',' || c == '-';
     }
 }
