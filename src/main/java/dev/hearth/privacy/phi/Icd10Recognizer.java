@@ -3,6 +3,8 @@ package dev.hearth.privacy.phi;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
+import dev.hearth.privacy.text.Chars;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,12 @@ public final class Icd10Recognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CODE.matcher(text);
-        while (m.find()) {
+        Matcher m = Anchors.transparent(CODE.matcher(text));
+        int n = text.length();
+        Anchors.capitalStarts(text, at -> {
+            if (at + 2 >= n || !Chars.isAsciiDigit(text.charAt(at + 1)) || !Anchors.matchAt(m, text, at, 8)) {
+                return;
+            }
             int from = Math.max(0, m.start() - WINDOW);
             int to = Math.min(text.length(), m.end() + WINDOW);
             boolean cue = CUES.anyIn(text, from, m.start()) || CUES.anyIn(text, m.end(), to);
@@ -37,7 +43,7 @@ public final class Icd10Recognizer implements Recognizer {
             if (cue || (dotted && ClinicalContext.around(text, m.start(), m.end()))) {
                 out.add(new Span(SpanTypes.ICD10_CODE, m.start(), m.end()));
             }
-        }
+        });
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Checksums;
 import dev.hearth.privacy.text.Chars;
 import java.util.ArrayList;
@@ -26,12 +27,12 @@ public final class CreditCardRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (valid(text, m.start(), m.end())) {
+        Matcher m = Anchors.transparent(CANDIDATE.matcher(text));
+        Anchors.digitRuns(text, "-", 13, 23, at -> {
+            if (Anchors.matchAt(m, text, at, 23) && valid(text, m.start(), m.end())) {
                 out.add(new Span(SpanTypes.CREDIT_CARD, m.start(), m.end()));
             }
-        }
+        });
         return out;
     }
 

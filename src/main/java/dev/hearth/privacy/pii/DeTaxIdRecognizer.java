@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Checksums;
 import dev.hearth.privacy.text.Chars;
 import dev.hearth.privacy.text.Phrases;
@@ -29,13 +30,13 @@ public final class DeTaxIdRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            String digits = Chars.digits(text, m.start(), m.end());
-            if (valid(digits) && CUES.anyIn(text, Math.max(0, m.start() - 50), m.start())) {
+        Matcher m = Anchors.transparent(CANDIDATE.matcher(text));
+        Anchors.digitRuns(text, "", 11, 14, at -> {
+            if (Anchors.matchAt(m, text, at, 14) && valid(Chars.digits(text, m.start(), m.end()))
+                    && CUES.anyIn(text, Math.max(0, m.start() - 50), m.start())) {
                 out.add(new Span(SpanTypes.DE_TAX_ID, m.start(), m.end()));
             }
-        }
+        });
         return out;
     }
 

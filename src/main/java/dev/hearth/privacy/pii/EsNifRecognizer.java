@@ -3,9 +3,11 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +25,19 @@ public final class EsNifRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (valid(m.group(1), m.group(2).charAt(0))) {
+        Matcher m = Anchors.transparent(CANDIDATE.matcher(text));
+        IntConsumer tryAt = at -> {
+            if (Anchors.matchAt(m, text, at, 12) && valid(m.group(1), m.group(2).charAt(0))) {
                 out.add(new Span(SpanTypes.ES_NIF, m.start(), m.end()));
             }
-        }
+        };
+        Anchors.digitRuns(text, "-", 8, 8, tryAt);
+        Anchors.capitalStarts(text, at -> {
+            char c = text.charAt(at);
+            if (c >= 'X' && c <= 'Z') {
+                tryAt.accept(at);
+            }
+        });
         return out;
     }
 

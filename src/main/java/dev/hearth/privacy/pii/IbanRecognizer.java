@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Checksums;
 import dev.hearth.privacy.text.Chars;
 import java.util.ArrayList;
@@ -37,17 +38,17 @@ public final class IbanRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            int end = exactEnd(text, m.start(), m.end());
-            if (end > 0) {
-                out.add(new Span(SpanTypes.IBAN, m.start(), end));
-                from = end;
-            } else {
-                from = m.start() + 1;
+        Matcher m = Anchors.transparent(CANDIDATE.matcher(text));
+        int n = text.length();
+        Anchors.capitalStarts(text, at -> {
+            if (at + 3 < n && Chars.isAsciiDigit(text.charAt(at + 2)) && Chars.isAsciiDigit(text.charAt(at + 3))
+                    && Anchors.matchAt(m, text, at, 48)) {
+                int end = exactEnd(text, m.start(), m.end());
+                if (end > 0) {
+                    out.add(new Span(SpanTypes.IBAN, m.start(), end));
+                }
             }
-        }
+        });
         return out;
     }
 

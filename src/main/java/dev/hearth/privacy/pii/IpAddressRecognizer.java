@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Chars;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
@@ -28,14 +29,16 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = V4.matcher(text);
-        while (m.find()) {
-            String ip = m.group();
-            if (!ip.equals("0.0.0.0") && !ip.startsWith("255.")
-                    && !VERSION_CUES.anyIn(text, Math.max(0, m.start() - 12), m.start())) {
-                out.add(new Span(SpanTypes.IP_ADDRESS, m.start(), m.end()));
+        Matcher m = Anchors.transparent(V4.matcher(text));
+        Anchors.digitRuns(text, ".", 4, 7, at -> {
+            if (Anchors.matchAt(m, text, at, 15)) {
+                String ip = m.group();
+                if (!ip.equals("0.0.0.0") && !ip.startsWith("255.")
+                        && !VERSION_CUES.anyIn(text, Math.max(0, m.start() - 12), m.start())) {
+                    out.add(new Span(SpanTypes.IP_ADDRESS, m.start(), m.end()));
+                }
             }
-        }
+        });
         findV6(text, out);
         return out;
     }

@@ -3,6 +3,8 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
+import dev.hearth.privacy.text.Chars;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +28,21 @@ public final class MacAddressRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = PAIRS.matcher(text);
-        while (m.find()) {
-            String compact = m.group().replace(":", "").replace("-", "").toLowerCase(Locale.ROOT);
-            if (!compact.equals("000000000000") && !compact.equals("ffffffffffff")) {
-                out.add(new Span(SpanTypes.MAC_ADDRESS, m.start(), m.end()));
+        Matcher pairs = Anchors.transparent(PAIRS.matcher(text));
+        Matcher dotted = Anchors.transparent(DOTTED.matcher(text));
+        int n = text.length();
+        for (int i = 0; i + 5 < n; i++) {
+            if (!Chars.isHexDigit(text.charAt(i)) || (i > 0 && Chars.isHexDigit(text.charAt(i - 1)))) {
+                continue;
             }
-        }
-        Matcher dotted = DOTTED.matcher(text);
-        while (dotted.find()) {
-            if (CUES.anyIn(text, Math.max(0, dotted.start() - 30), dotted.start())) {
+            char third = text.charAt(i + 2);
+            if ((third == ':' || third == '-') && Anchors.matchAt(pairs, text, i, 17)) {
+                String compact = pairs.group().replace(":", "").replace("-", "").toLowerCase(Locale.ROOT);
+                if (!compact.equals("000000000000") && !compact.equals("ffffffffffff")) {
+                    out.add(new Span(SpanTypes.MAC_ADDRESS, pairs.start(), pairs.end()));
+                }
+            } else if (text.charAt(i + 4) == '.' && Anchors.matchAt(dotted, text, i, 14)
+                    && CUES.anyIn(text, Math.max(0, i - 30), i)) {
                 out.add(new Span(SpanTypes.MAC_ADDRESS, dotted.start(), dotted.end()));
             }
         }

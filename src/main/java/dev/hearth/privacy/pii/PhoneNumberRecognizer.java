@@ -104,12 +104,18 @@ public final class PhoneNumberRecognizer implements Recognizer {
         }
         long maxTries = digits <= DENSE_DIGITS ? Long.MAX_VALUE : MAX_TRIES_DENSE;
         CharSequence piece = text.subSequence(from, to);
+        boolean international = piece.toString().indexOf('+') >= 0 || piece.toString().indexOf('\uFF0B') >= 0;
         for (String region : regions) {
+            boolean found = false;
             for (PhoneNumberMatch match : UTIL.findNumbers(piece, region, Leniency.VALID, maxTries)) {
                 Span span = new Span(SpanTypes.PHONE_NUMBER, from + match.start(), from + match.end());
+                found = true;
                 if (!out.contains(span) && accept(text, span.start(), span.end())) {
                     out.add(span);
                 }
+            }
+            if (found || (international && digits <= DENSE_DIGITS)) {
+                return; // read in the first region that explains it; a short run with "+" does not depend on region
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class PostalAddressRecognizer implements Recognizer {
     private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
             + "|Place|Pl|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Gardens|Grove|Row"
             + "|Mews|Trail|Alley|Plaza|Walk)";
+    private static final int MAX_ADDRESS = 160;
+    private static final String[] GERMAN_SUFFIXES = {"straße", "strasse", "str.", "weg", "platz", "allee", "gasse",
+        "ring", "damm", "ufer"};
+    private static final String[] GERMAN_NOUNS = {"Straße", "Strasse", "Weg", "Platz", "Allee", "Gasse", "Ring"};
     private static final String UK_POSTCODE = "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}";
     private static final String ZIP = "[0-9]{5}(?:-[0-9]{4})?";
     private static final Pattern ENGLISH = Pattern.compile("(?<![0-9A-Za-z])[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,4})?,? "
@@ -46,10 +51,18 @@ public final class PostalAddressRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        for (Pattern pattern : new Pattern[] {ENGLISH, GERMAN}) {
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                out.add(new Span(SpanTypes.POSTAL_ADDRESS, m.start(), m.end()));
+        Matcher english = Anchors.transparent(ENGLISH.matcher(text));
+        Anchors.digitRuns(text, "", 1, 1, at -> {
+            if (Anchors.matchAt(english, text, at, MAX_ADDRESS)) {
+                out.add(new Span(SpanTypes.POSTAL_ADDRESS, english.start(), english.end()));
+            }
+        });
+        Matcher german = Anchors.transparent(GERMAN.matcher(text));
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                    && germanStreetWord(text, i) && Anchors.matchAt(german, text, i, MAX_ADDRESS)) {
+                out.add(new Span(SpanTypes.POSTAL_ADDRESS, german.start(), german.end()));
+                i = german.end() - 1;
             }
         }
         Matcher code = CODE_ONLY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -64,6 +77,29 @@ public final class PostalAddressRecognizer implements Recognizer {
             }
         });
         return out;
+    }
+
+    /** Cheap test before the German pattern: the word ends like a street, or the next word is a street noun. */
+    private static boolean germanStreetWord(CharSequence text, int start) {
+        int end = start;
+        while (end < text.length() && end - start < 40 && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        String word = text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT);
+        for (String suffix : GERMAN_SUFFIXES) {
+            if (word.endsWith(suffix) || word.endsWith(suffix.substring(0, suffix.length() - 1)) && suffix.endsWith(".")) {
+                return true;
+            }
+        }
+        if (end + 1 < text.length() && text.charAt(end) == ' ') {
+            for (String noun : GERMAN_NOUNS) {
+                if (text.length() - end - 1 >= noun.length()
+                        && text.subSequence(end + 1, end + 1 + noun.length()).toString().equals(noun)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,17 @@ public final class UkNinoRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (BAD_PREFIXES.contains(m.group(1))) {
-                continue;
+        Matcher m = Anchors.transparent(CANDIDATE.matcher(text));
+        int n = text.length();
+        Anchors.capitalStarts(text, at -> {
+            if (at + 3 >= n || !Character.isUpperCase(text.charAt(at + 1)) || !Anchors.matchAt(m, text, at, 14)
+                    || BAD_PREFIXES.contains(m.group(1))) {
+                return;
             }
             if (m.group(2).equals(" ") || CUES.anyIn(text, Math.max(0, m.start() - 40), m.start())) {
                 out.add(new Span(SpanTypes.UK_NINO, m.start(), m.end()));
             }
-        }
+        });
         return out;
     }
 

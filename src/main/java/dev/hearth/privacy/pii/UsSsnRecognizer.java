@@ -3,6 +3,7 @@ package dev.hearth.privacy.pii;
 import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
+import dev.hearth.privacy.text.Anchors;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,13 @@ public final class UsSsnRecognizer implements Recognizer {
     @Override
     public List<Span> find(CharSequence text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (valid(m) && (m.group(2).equals("-") || CUES.anyIn(text, Math.max(0, m.start() - 40), m.start()))) {
+        Matcher m = Anchors.transparent(CANDIDATE.matcher(text));
+        Anchors.digitRuns(text, "-", 9, 11, at -> {
+            if (Anchors.matchAt(m, text, at, 11) && valid(m)
+                    && (m.group(2).equals("-") || CUES.anyIn(text, Math.max(0, m.start() - 40), m.start()))) {
                 out.add(new Span(SpanTypes.US_SSN, m.start(), m.end()));
             }
-        }
+        });
         return out;
     }
 

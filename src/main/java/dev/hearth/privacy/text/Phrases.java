@@ -21,6 +21,7 @@ public final class Phrases {
     private final char[][][] ascii = new char[128][][];
     private final Map<Character, char[][]> other = new HashMap<>();
     private final int size;
+    private final boolean wordInitial;
 
     private Phrases(Collection<String> phrases, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
@@ -45,6 +46,11 @@ public final class Phrases {
             }
         }
         this.size = phrases.size();
+        boolean allWordInitial = true;
+        for (Character first : grouped.keySet()) {
+            allWordInitial &= Chars.isWordChar(first);
+        }
+        this.wordInitial = allWordInitial;
     }
 
     public static Phrases ignoringCase(Collection<String> phrases) {
@@ -94,6 +100,9 @@ public final class Phrases {
     public void forEach(CharSequence text, int from, int to, Sink sink) {
         int limit = Math.min(to, text.length());
         for (int i = Math.max(0, from); i < limit; i++) {
+            if (wordInitial && !Chars.wordStart(text, i)) {
+                continue;
+            }
             int end = matchAt(text, i);
             if (end >= 0) {
                 sink.match(i, end);
@@ -110,7 +119,7 @@ public final class Phrases {
     public boolean anyIn(CharSequence text, int from, int to) {
         int limit = Math.min(to, text.length());
         for (int i = Math.max(0, from); i < limit; i++) {
-            if (matchAt(text, i) >= 0) {
+            if ((!wordInitial || Chars.wordStart(text, i)) && matchAt(text, i) >= 0) {
                 return true;
             }
         }
@@ -122,6 +131,9 @@ public final class Phrases {
         int start = Math.max(0, from - lookBack);
         int limit = Math.min(to, text.length());
         for (int i = start; i < limit; i++) {
+            if (wordInitial && !Chars.wordStart(text, i)) {
+                continue;
+            }
             int end = matchAt(text, i);
             if (end >= from && end <= to) {
                 return true;
