@@ -20,7 +20,7 @@ public final class ConfidentialMarkerRecognizer implements Recognizer {
             "attorney-client privileged", "attorney-client privilege", "attorney client privileged",
             "attorney work product", "strictly confidential", "highly confidential", "confidential and proprietary",
             "proprietary and confidential", "company confidential", "internal use only", "for internal use only",
-            "do not distribute", "do not forward", "not for distribution", "not for external distribution",
+            "do not distribute", "not for distribution", "not for external distribution",
             "under nda", "subject to nda", "trade secret", "streng vertraulich", "nur für den internen gebrauch");
     private static final Phrases BANNERS = Phrases.matchingCase(List.of("CONFIDENTIAL", "TOP SECRET"));
 

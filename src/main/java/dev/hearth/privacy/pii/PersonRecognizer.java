@@ -38,7 +38,9 @@ public final class PersonRecognizer implements Recognizer {
             "At", "To", "For", "From", "With", "By", "Of", "As", "It", "We", "You", "He", "She", "They", "I", "Our",
             "Your", "My", "His", "Her", "Their", "Not", "No", "Yes", "Id", "Information", "Record", "Records",
             "Safety", "Server", "Client", "Data", "Error", "Test", "Tests", "User", "Users", "Admin", "Foundation",
-            "Institute", "Museum", "Church", "Hall", "Building", "Tower", "Station", "Square", "River", "Lake");
+            "Institute", "Museum", "Church", "Hall", "Building", "Tower", "Station", "Square", "River", "Lake", "Customer",
+            "Customers", "Sir", "Madam", "Everyone", "All", "Folks", "Guys", "Colleagues", "Friends", "Sirs", "Hiring",
+            "There", "World", "Again");
     private static final Set<String> ORGANISATION_WORDS = Set.of("University", "College", "School", "Hospital",
             "Clinic", "Institute", "Foundation", "Inc", "Ltd", "Corp", "Company", "Bank", "Group", "Center", "Centre",
             "Museum", "Library", "Airport", "Stadium", "Street", "Avenue", "Road", "Bridge", "Park", "Award", "Prize");
@@ -47,6 +49,8 @@ public final class PersonRecognizer implements Recognizer {
     private static final Phrases GREETINGS = Phrases.ignoringCase("dear", "hi", "hello", "hey", "thanks", "thank you",
             "regards", "best", "cheers", "sincerely", "signed", "attn", "attn.", "attention", "cc", "ask", "tell",
             "love", "yours");
+    private static final Phrases SALUTATIONS = Phrases.ignoringCase("dear", "hi", "hello", "hey", "good morning",
+            "good afternoon", "good evening");
     private static final Phrases CUES = Phrases.ignoringCase("patient", "patient name", "pt", "pt.", "name",
             "full name", "client", "customer", "employee", "applicant", "insured", "beneficiary", "member name",
             "contact", "guardian", "next of kin", "emergency contact", "signed by", "prepared by", "author",
@@ -71,6 +75,9 @@ public final class PersonRecognizer implements Recognizer {
             }
             if (matchEnd < 0 && cueBefore(CUES, text, i)) {
                 matchEnd = afterCue(text, i, out);
+            }
+            if (matchEnd < 0 && cueBefore(SALUTATIONS, text, i)) {
+                matchEnd = addressed(text, i, end, out);
             }
             if (matchEnd > i) {
                 i = matchEnd - 1;
@@ -119,6 +126,27 @@ public final class PersonRecognizer implements Recognizer {
             return givenEnd;
         }
         return -1;
+    }
+
+    /**
+     * "Dear Olumide," / "Hi Tariq Aziz!": after a salutation, one or two capitalised names closed by a comma, an
+     * exclamation mark or a line break are a name, known or not.
+     */
+    private static int addressed(CharSequence text, int start, int firstEnd, List<Span> out) {
+        if (!isName(text, start, firstEnd)) {
+            return -1;
+        }
+        int end = firstEnd;
+        int i = skipSpaces(text, firstEnd, 1);
+        int second = i > firstEnd ? nameToken(text, i) : -1;
+        if (second > 0 && isName(text, i, second)) {
+            end = second;
+        }
+        if (end < text.length() && ",!\n".indexOf(text.charAt(end)) < 0) {
+            return -1;
+        }
+        out.add(new Span(SpanTypes.PERSON, start, end));
+        return end;
     }
 
     /** "John Hopkins University", "Wells Fargo Bank": a name that is part of an organisation's name. */

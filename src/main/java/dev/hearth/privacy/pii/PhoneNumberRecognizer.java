@@ -31,10 +31,10 @@ public final class PhoneNumberRecognizer implements Recognizer {
     private static final int MAX_TRIES_DENSE = 256;
     private static final Phrases CUES = Phrases.ignoringCase("phone", "telephone", "tel", "tel.", "mobile", "mob",
             "cell", "cellphone", "call", "call me", "ring", "fax", "whatsapp", "sms", "text me", "contact", "reach me",
-            "phone number", "ph", "number", "telefon", "téléphone", "teléfono", "handy");
+            "phone number", "ph", "telefon", "téléphone", "teléfono", "handy");
     private static final Phrases NOT_PHONE = Phrases.ignoringCase("order", "invoice", "account", "acct", "tracking",
             "isbn", "serial", "ref", "reference", "transaction", "txn", "id", "sku", "build", "version", "po",
-            "ticket", "case", "batch", "lot");
+            "ticket", "case", "batch", "lot", "employee", "customer", "member", "policy");
 
     private final List<String> regions;
 
