@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * <p>Failure behaviour: a recognizer returning a span outside the text or of an unknown type is a programming error
  * and raises {@link IllegalStateException} (the message names the recognizer, never the text).
  *
- * <p>Threading: immutable and thread-safe; {@link #detect} allocates only the candidate list and the result.
+ * <p>Threading: immutable and thread-safe. Per call it allocates the candidates, the ranking and the result, plus
+ * what recognizers need for their matches; nothing is cached between calls.
  */
 public final class Detector {
     private static final Comparator<Span> PRECEDENCE = Comparator
@@ -34,12 +36,14 @@ public final class Detector {
             .thenComparing(Span::type);
 
     private final List<Recognizer> recognizers;
+    private final List<Set<String>> declared;
 
     /**
      * @throws IllegalArgumentException when a recognizer declares a type that {@link SpanTypes} does not know
      */
     public Detector(List<Recognizer> recognizers) {
         this.recognizers = List.copyOf(recognizers);
+        this.declared = this.recognizers.stream().map(r -> Set.copyOf(r.types())).toList();
         for (Recognizer recognizer : this.recognizers) {
             for (String type : recognizer.types()) {
                 if (!SpanTypes.isKnown(type)) {
@@ -60,9 +64,10 @@ public final class Detector {
             return List.of();
         }
         List<Span> candidates = new ArrayList<>();
-        for (Recognizer recognizer : recognizers) {
+        for (int r = 0; r < recognizers.size(); r++) {
+            Recognizer recognizer = recognizers.get(r);
             for (Span span : recognizer.find(text)) {
-                if (span.end() > text.length() || !recognizer.types().contains(span.type())) {
+                if (span.end() > text.length() || !declared.get(r).contains(span.type())) {
                     throw new IllegalStateException(recognizer.getClass().getName() + " returned a " + span.type()
                             + " span outside its contract");
                 }

@@ -44,8 +44,6 @@ public final class PersonRecognizer implements Recognizer {
     private static final Set<String> ORGANISATION_WORDS = Set.of("University", "College", "School", "Hospital",
             "Clinic", "Institute", "Foundation", "Inc", "Ltd", "Corp", "Company", "Bank", "Group", "Center", "Centre",
             "Museum", "Library", "Airport", "Stadium", "Street", "Avenue", "Road", "Bridge", "Park", "Award", "Prize");
-    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "der", "den",
-            "le", "la", "du", "bin", "al", "ibn", "dos", "das", "ten", "ter");
     private static final Phrases GREETINGS = Phrases.ignoringCase("dear", "hi", "hello", "hey", "thanks", "thank you",
             "regards", "best", "cheers", "sincerely", "signed", "attn", "attn.", "attention", "cc", "ask", "tell",
             "love", "yours");
@@ -64,7 +62,7 @@ public final class PersonRecognizer implements Recognizer {
             if (!Character.isUpperCase(text.charAt(i)) || !Chars.wordStart(text, i)) {
                 continue;
             }
-            int end = nameToken(text, i);
+            int end = NameTokens.nameToken(text, i);
             if (end < 0) {
                 continue;
             }
@@ -98,7 +96,7 @@ public final class PersonRecognizer implements Recognizer {
         if (i < text.length() && text.charAt(i) == '.') {
             i++;
         }
-        int start = skipSpaces(text, i, 2);
+        int start = NameTokens.skipSpaces(text, i, 2);
         if (start == i) {
             return -1;
         }
@@ -111,11 +109,11 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static int fromGivenName(CharSequence text, int start, int givenEnd, List<Span> out) {
-        int i = skipSpaces(text, givenEnd, 1);
+        int i = NameTokens.skipSpaces(text, givenEnd, 1);
         if (i > givenEnd) {
-            i = skipInitial(text, i);
-            i = skipParticles(text, i);
-            int surnameEnd = nameToken(text, i);
+            i = NameTokens.skipInitial(text, i);
+            i = NameTokens.skipParticles(text, i);
+            int surnameEnd = NameTokens.nameToken(text, i);
             if (surnameEnd > 0 && isName(text, i, surnameEnd) && !organisationFollows(text, surnameEnd)) {
                 out.add(new Span(SpanTypes.PERSON, start, surnameEnd));
                 return surnameEnd;
@@ -137,8 +135,8 @@ public final class PersonRecognizer implements Recognizer {
             return -1;
         }
         int end = firstEnd;
-        int i = skipSpaces(text, firstEnd, 1);
-        int second = i > firstEnd ? nameToken(text, i) : -1;
+        int i = NameTokens.skipSpaces(text, firstEnd, 1);
+        int second = i > firstEnd ? NameTokens.nameToken(text, i) : -1;
         if (second > 0 && isName(text, i, second)) {
             end = second;
         }
@@ -151,28 +149,28 @@ public final class PersonRecognizer implements Recognizer {
 
     /** "John Hopkins University", "Wells Fargo Bank": a name that is part of an organisation's name. */
     private static boolean organisationFollows(CharSequence text, int end) {
-        int i = skipSpaces(text, end, 1);
-        int next = i > end ? nameToken(text, i) : -1;
+        int i = NameTokens.skipSpaces(text, end, 1);
+        int next = i > end ? NameTokens.nameToken(text, i) : -1;
         return next > 0 && ORGANISATION_WORDS.contains(text.subSequence(i, next).toString());
     }
 
     private static int afterCue(CharSequence text, int start, List<Span> out) {
-        int first = nameToken(text, start);
+        int first = NameTokens.nameToken(text, start);
         if (first < 0 || !isName(text, start, first)) {
             return -1;
         }
-        int i = skipSpaces(text, first, 1);
+        int i = NameTokens.skipSpaces(text, first, 1);
         if (i == first) {
             return -1;
         }
-        i = skipInitial(text, i);
-        int second = nameToken(text, i);
+        i = NameTokens.skipInitial(text, i);
+        int second = NameTokens.nameToken(text, i);
         if (second < 0 || !isName(text, i, second)) {
             return -1;
         }
         int end = second;
-        int j = skipSpaces(text, second, 1);
-        int third = j > second ? nameToken(text, j) : -1;
+        int j = NameTokens.skipSpaces(text, second, 1);
+        int third = j > second ? NameTokens.nameToken(text, j) : -1;
         if (third > 0 && isName(text, j, third)) {
             end = third;
         }
@@ -182,18 +180,18 @@ public final class PersonRecognizer implements Recognizer {
 
     /** One to {@code max} names separated by single spaces, initials allowed between them; the end, or -1. */
     private static int nameRun(CharSequence text, int start, int max) {
-        int end = nameToken(text, start);
+        int end = NameTokens.nameToken(text, start);
         if (end < 0 || !isName(text, start, end)) {
             return -1;
         }
         for (int k = 1; k < max; k++) {
-            int i = skipSpaces(text, end, 1);
+            int i = NameTokens.skipSpaces(text, end, 1);
             if (i == end) {
                 break;
             }
-            i = skipInitial(text, i);
-            i = skipParticles(text, i);
-            int next = nameToken(text, i);
+            i = NameTokens.skipInitial(text, i);
+            i = NameTokens.skipParticles(text, i);
+            int next = NameTokens.nameToken(text, i);
             if (next < 0 || !isName(text, i, next)) {
                 break;
             }
@@ -202,85 +200,8 @@ public final class PersonRecognizer implements Recognizer {
         return end;
     }
 
-    /**
-     * A capitalised name token starting at {@code i}: an upper-case letter, 1-30 lower-case letters or apostrophes,
-     * optionally one more capitalised part after a hyphen, apostrophe or "Mc"/"Mac" ({@code Garcia-Lopez},
-     * {@code O'Brien}, {@code McDonald}). Returns its end or -1.
-     */
-    static int nameToken(CharSequence text, int i) {
-        int n = text.length();
-        if (i >= n || !Character.isUpperCase(text.charAt(i))) {
-            return -1;
-        }
-        int j = i + 1;
-        if (j + 1 < n && (text.charAt(j) == '\'' || text.charAt(j) == '’') && Character.isUpperCase(text.charAt(j + 1))) {
-            j += 2; // O'Brien, D'Angelo
-        }
-        int lower = lowerRun(text, j);
-        if (lower == 0) {
-            return -1;
-        }
-        j += lower;
-        if (j < n && Character.isUpperCase(text.charAt(j)) && (j - i == 2 || j - i == 3)
-                && (text.subSequence(i, j).toString().equals("Mc") || text.subSequence(i, j).toString().equals("Mac"))) {
-            int more = lowerRun(text, j + 1);
-            if (more > 0) {
-                j += 1 + more;
-            }
-        }
-        if (j + 1 < n && text.charAt(j) == '-' && Character.isUpperCase(text.charAt(j + 1))) {
-            int more = lowerRun(text, j + 2);
-            if (more > 0) {
-                j += 2 + more;
-            }
-        }
-        return Chars.wordEnd(text, j) ? j : -1;
-    }
-
-    private static int lowerRun(CharSequence text, int i) {
-        int j = i;
-        while (j < text.length() && j - i < 30 && Character.isLowerCase(text.charAt(j))) {
-            j++;
-        }
-        return j - i;
-    }
-
     private static boolean isName(CharSequence text, int start, int end) {
         return !NOT_NAMES.contains(text.subSequence(start, end).toString());
-    }
-
-    private static int skipSpaces(CharSequence text, int i, int max) {
-        int j = i;
-        while (j < text.length() && j - i < max && text.charAt(j) == ' ') {
-            j++;
-        }
-        return j;
-    }
-
-    /** Skips a middle initial "Q. " if there is one. */
-    private static int skipInitial(CharSequence text, int i) {
-        if (i + 2 < text.length() && Character.isUpperCase(text.charAt(i)) && text.charAt(i + 1) == '.'
-                && text.charAt(i + 2) == ' ') {
-            return i + 3;
-        }
-        return i;
-    }
-
-    /** Skips up to two lower-case surname particles ("van der "). */
-    private static int skipParticles(CharSequence text, int i) {
-        int j = i;
-        for (int k = 0; k < 2; k++) {
-            int end = j;
-            while (end < text.length() && end - j < 5 && Character.isLowerCase(text.charAt(end))) {
-                end++;
-            }
-            if (end < text.length() && text.charAt(end) == ' ' && PARTICLES.contains(text.subSequence(j, end).toString())) {
-                j = end + 1;
-            } else {
-                break;
-            }
-        }
-        return j;
     }
 
     /** A cue phrase ending at most 3 chars (spaces, comma, colon, newline) before {@code i}. */
