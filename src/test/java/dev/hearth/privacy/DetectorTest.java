@@ -84,6 +84,33 @@ class DetectorTest {
     }
 
     @Test
+    void oneDetectorServesManyThreadsWithTheSameAnswers() throws Exception {
+        Detector detector = Detectors.standard();
+        List<String> texts = List.of("mail jane.doe@example.com or call (415) 555-0132",
+                "card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00",
+                "Patient: Wei Zhang, MRN: 00482133, prescribed metformin 500 mg",
+                "export GITHUB_TOKEN=ghp_4fK9sLm2Qx7Vb1Nz8Ry3Tc6Wp0Hd5Ja2Ge9U");
+        List<List<Span>> expected = texts.stream().map(detector::detect).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        int k = i % texts.size();
+                        if (!detector.detect(texts.get(k)).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void emptyTextHasNoSpans() {
         assertThat(Detectors.standard().detect("")).isEmpty();
     }
