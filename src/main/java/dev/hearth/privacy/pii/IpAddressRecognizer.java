@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * {@code IP_ADDRESS}: dotted-quad IPv4 with each octet 0-255 and IPv6 in full, compressed ({@code ::}) or IPv4-mapped
  * form. Not reported: version strings ({@code v1.2.3.4}, "version 10.0.0.1"), longer dotted runs (OIDs), the unspecified
- * address {@code 0.0.0.0}, netmasks starting with 255, and colon runs that are not addresses (times, MACs,
+ * address {@code 0.0.0.0}, loopback ({@code 127.0.0.0/8}, {@code ::1}: every developer's machine, nobody's data),
+ * netmasks starting with 255, and colon runs that are not addresses (times, MACs,
  * {@code a::b} in code). Stateless, thread-safe.
  */
 public final class IpAddressRecognizer implements Recognizer {
@@ -33,7 +34,7 @@ public final class IpAddressRecognizer implements Recognizer {
         Anchors.digitRuns(text, ".", 4, 7, at -> {
             if (Anchors.matchAt(m, text, at, 15)) {
                 String ip = m.group();
-                if (!ip.equals("0.0.0.0") && !ip.startsWith("255.")
+                if (!ip.equals("0.0.0.0") && !ip.startsWith("255.") && !ip.startsWith("127.")
                         && !VERSION_CUES.anyIn(text, Math.max(0, m.start() - 12), m.start())) {
                     out.add(new Span(SpanTypes.IP_ADDRESS, m.start(), m.end()));
                 }

@@ -53,7 +53,7 @@ public final class PostalAddressRecognizer implements Recognizer {
         List<Span> out = new ArrayList<>();
         Matcher english = Anchors.transparent(ENGLISH.matcher(text));
         Anchors.digitRuns(text, "", 1, 1, at -> {
-            if (Anchors.matchAt(english, text, at, MAX_ADDRESS)) {
+            if (streetMayFollow(text, at) && Anchors.matchAt(english, text, at, MAX_ADDRESS)) {
                 out.add(new Span(SpanTypes.POSTAL_ADDRESS, english.start(), english.end()));
             }
         });
@@ -77,6 +77,22 @@ public final class PostalAddressRecognizer implements Recognizer {
             }
         });
         return out;
+    }
+
+    /** Cheap test before the English pattern: within 12 chars the number is followed by a space and a capital or digit. */
+    private static boolean streetMayFollow(CharSequence text, int at) {
+        int limit = Math.min(text.length() - 1, at + 12);
+        for (int i = at + 1; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                char next = text.charAt(i + 1);
+                return Character.isUpperCase(next) || (next >= '0' && next <= '9');
+            }
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != ',') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Cheap test before the German pattern: the word ends like a street, or the next word is a street noun. */

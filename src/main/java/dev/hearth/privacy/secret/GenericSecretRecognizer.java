@@ -147,7 +147,8 @@ public final class GenericSecretRecognizer implements Recognizer {
         if (quote != 0) {
             return c == quote || Chars.isSpace(c) || c < ' ';
         }
-        return Chars.isSpace(c) || c < ' ' || c == '"' || c == '\'' || c == ')' || c == '}' || c == ']' || c == '#';
+        // '#' starts a comment only after whitespace, which already ended the value: "p@ss#24" is one value
+        return Chars.isSpace(c) || c < ' ' || c == '"' || c == '\'' || c == ')' || c == '}' || c == ']';
     }
 
     private static boolean acceptable(String s, int start, int end, boolean quoted) {

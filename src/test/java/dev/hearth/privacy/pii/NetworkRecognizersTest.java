@@ -27,7 +27,7 @@ class NetworkRecognizersTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"version 1.2.3.4", "v10.0.0.1", "OID 1.3.6.1.4.1.311", "listen 0.0.0.0:8080",
-        "netmask 255.255.255.0", "300.1.2.3", "meeting at 12:30:45", "std::vector<int> a::b", "mac 00:1A:2B:3C:4D:5E",
+        "netmask 255.255.255.0", "curl http://127.0.0.1:8080/v1", "300.1.2.3", "meeting at 12:30:45", "std::vector<int> a::b", "mac 00:1A:2B:3C:4D:5E",
         "sha1 de:ad:be:ef:00:11:22:33:44:55:66:77:88:99:aa:bb", "1.2.3.4.5"})
     void lookalikesAreNotIpAddresses(String text) {
         assertThat(Found.values(IP, text)).isEmpty();

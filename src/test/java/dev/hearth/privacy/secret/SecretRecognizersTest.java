@@ -40,6 +40,7 @@ class SecretRecognizersTest {
             GENERIC_SECRET          | SMTP_PASS=Xk9pQz7mW2vL                                              | Xk9pQz7mW2vL
             GENERIC_SECRET          | spring.datasource.password: P@ssw0rd-2024!                           | P@ssw0rd-2024!
             GENERIC_SECRET          | apiKey := "4c7d9e1f2a3b5c6d"                                        | 4c7d9e1f2a3b5c6d
+            GENERIC_SECRET          | password: HqLLBcMpsqSVo#24                                          | HqLLBcMpsqSVo#24
             """)
     void aSecretIsFoundWithItsType(String type, String text, String value) {
         assertThat(Found.by(DETECTOR, text)).containsExactly(type + "=" + value);
