@@ -13,8 +13,10 @@ import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
 import dev.hearth.provider.embedded.EmbeddedAdapter;
 import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
+import dev.hearth.provider.embedded.MiniLmPromptEmbedder;
 import dev.hearth.routing.ModelDirectory;
-import dev.hearth.routing.QualityEstimator;
+import dev.hearth.routing.quality.QualityModel;
+import dev.hearth.routing.quality.QualityModelEstimator;
 import dev.hearth.routing.RoutePlanner;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.DeploymentOptions;
@@ -88,8 +90,10 @@ public final class HearthServer implements AutoCloseable {
                 .toList();
         ModelDirectory directory = new ModelDirectory(backends, config.aliases(), ModelCatalogLoader.shipped());
         GatewayMetrics metrics = new GatewayMetrics(backends);
+        var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
+        var pipeline = new ChatPipeline(new RoutePlanner(directory, tokens, quality));
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
-                new EmbeddedAdapter(engine, workers), new ChatPipeline(new RoutePlanner(directory, tokens, QualityEstimator.NONE)), new Gateway.Readiness());
+                new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness());
 
         List<GatewayVerticle> verticles = new ArrayList<>();
         for (int i = 0; i < loops; i++) {
