@@ -170,7 +170,7 @@ final class ChatExchange {
         committed = true;
         String reason = notes.isEmpty() ? plan.reason() : plan.reason() + "; failover: " + String.join(", ", notes);
         long overhead = attempt.startedNanos - receivedNanos - waitedNanos;
-        sink.begin(new Served(requestId, attempt.route, attempt.number, reason, Math.max(0, overhead)));
+        sink.begin(new Served(requestId, attempt.route, attempt.number, reason, Math.max(0, overhead), reference()));
         for (StreamEvent held : attempt.held) {
             sink.event(held);
         }
@@ -298,7 +298,18 @@ final class ChatExchange {
     }
 
     private Served served(Attempt attempt) {
-        return new Served(requestId, attempt.route, attempt.number, plan.reason(), 0);
+        return new Served(requestId, attempt.route, attempt.number, plan.reason(), 0, reference());
+    }
+
+    private Route reference() {
+        Route priciest = null;
+        for (Route route : plan.routes()) {
+            Double price = route.info().outputPerMillion();
+            if (price != null && (priciest == null || price > priciest.info().outputPerMillion())) {
+                priciest = route;
+            }
+        }
+        return priciest;
     }
 
     private void note(String text) {
