@@ -20,7 +20,7 @@ import dev.hearth.routing.Strategy;
  */
 final class AliasMapper {
 
-    private static final List<String> KEYS = List.of("candidates", "strategy", "quality", "hedge-after");
+    private static final List<String> KEYS = List.of("candidates", "strategy", "quality", "hedge-after", "continuation");
     private static final Map<String, Strategy> STRATEGIES = Map.of("ordered", Strategy.ORDERED, "local-first",
             Strategy.LOCAL_FIRST, "cost", Strategy.COST, "latency", Strategy.LATENCY, "quality", Strategy.QUALITY);
 
@@ -50,7 +50,8 @@ final class AliasMapper {
             double quality = section.get("quality").map(q -> read.decimal(q, 0, 1)).orElse(0.5);
             Duration hedgeAfter = section.get("hedge-after").map(h -> read.duration(h, Duration.ofMillis(1)))
                     .orElse(null);
-            return new AliasConfig(candidates, strategy, quality, hedgeAfter);
+            boolean continuation = section.get("continuation").map(read::bool).orElse(false);
+            return new AliasConfig(candidates, strategy, quality, hedgeAfter, continuation);
         }
         if (!(node instanceof ConfigNode.Sequence)) {
             throw read.expected(node, "a list of candidates, or a mapping with candidates and strategy");

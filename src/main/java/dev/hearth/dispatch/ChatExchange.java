@@ -113,14 +113,44 @@ final class ChatExchange {
     }
 
     private void launch(Route route) {
+        start(route, request, null);
+        armHedge();
+    }
+
+    private Attempt start(Route route, ChatRequest toSend, Continuation continuation) {
         attemptCount++;
-        Attempt attempt = new Attempt(route, attemptCount);
+        Attempt attempt = new Attempt(route, attemptCount, continuation);
         running.add(attempt);
         route.backend().inFlight().incrementAndGet();
         dispatcher.listener().attemptStarted(route, attemptCount);
-        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(request, route.model(), attempt);
+        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(toSend, route.model(), attempt);
         attempt.armTimers();
-        armHedge();
+        return attempt;
+    }
+
+    /**
+     * After a committed stream broke: go on on the next candidate if the alias allows it and the answer so far is
+     * plain text. True when a continuation started.
+     */
+    private boolean tryContinue(Attempt broken) {
+        if (plan.alias() == null || !plan.alias().continuation() || broken.continuation != null
+                || broken.sawToolCall || broken.generated.isEmpty()) {
+            return false;
+        }
+        while (!pending.isEmpty()) {
+            Route next = pending.poll();
+            if (!next.backend().health().tryAcquire()) {
+                note(next.ref() + " circuit open");
+                continue;
+            }
+            Continuation continuation = Continuation.on(next, broken.generated.toString());
+            note(broken.route.ref() + " broke after content; continued on " + next.ref()
+                    + (continuation.prefill() ? " (prefill)" : " (regenerate and skip what was sent)"));
+            sink.stopRelaying();
+            winner = start(next, continuation.request(request), continuation);
+            return true;
+        }
+        return false;
     }
 
     private void armHedge() {
@@ -182,7 +212,8 @@ final class ChatExchange {
             commit(attempt);
         }
         finished = true;
-        Usage usage = attempt.usage != null ? attempt.usage : estimateUsage(attempt);
+        // A continued answer spans two upstreams, neither of which saw all of it: count it whole, as an estimate.
+        Usage usage = attempt.usage != null && attempt.continuation == null ? attempt.usage : estimateUsage(attempt);
         sink.complete(usage);
         long now = dispatcher.scheduler().nanoTime();
         dispatcher.listener().attemptEnded(attempt.route, null, now - attempt.startedNanos);
@@ -199,6 +230,9 @@ final class ChatExchange {
         long now = dispatcher.scheduler().nanoTime();
         dispatcher.listener().attemptEnded(attempt.route, failure, now - attempt.startedNanos);
         if (committed) {
+            if (tryContinue(attempt)) {
+                return;
+            }
             finished = true;
             sink.fail(new GatewayError(ErrorKind.UPSTREAM_ERROR,
                     "The upstream " + attempt.route.ref() + " failed after the answer had started ("
@@ -345,9 +379,16 @@ final class ChatExchange {
         Scheduler.Cancellable idleTimer;
         Scheduler.Cancellable totalTimer;
 
-        Attempt(Route route, int number) {
+        final Continuation continuation;
+        boolean sawToolCall;
+
+        Attempt(Route route, int number, Continuation continuation) {
             this.route = route;
             this.number = number;
+            this.continuation = continuation;
+            if (continuation != null) {
+                generated.append(continuation.carried());
+            }
         }
 
         void armTimers() {
@@ -389,6 +430,10 @@ final class ChatExchange {
                 return; // usage goes out once, with completion
             }
             if (committed) {
+                if (continuation != null) {
+                    forwardContinued(event);
+                    return;
+                }
                 sink.event(event);
                 applyBackpressure();
                 return;
@@ -400,10 +445,23 @@ final class ChatExchange {
             }
         }
 
+        private void forwardContinued(StreamEvent event) {
+            List<StreamEvent> visible = continuation.filter(event);
+            if (visible == null) {
+                call.cancel();
+                onFailure(UpstreamFailure.of(UpstreamFailure.Kind.PROTOCOL,
+                        "the continuation on " + route.ref() + " diverged from the text already sent"));
+                return;
+            }
+            visible.forEach(sink::event);
+            applyBackpressure();
+        }
+
         private void track(StreamEvent event) {
             switch (event) {
                 case StreamEvent.TextDelta d -> generated.append(d.text());
                 case StreamEvent.ToolCallDelta d -> {
+                    sawToolCall = true;
                     if (d.argumentsDelta() != null) {
                         generated.append(d.argumentsDelta());
                     }
