@@ -41,13 +41,16 @@ public final class HearthServer implements AutoCloseable {
     private final Gateway gateway;
     private final ExecutorService embeddingWorkers;
     private final MiniLmEmbeddingEngine engine;
+    private final LoadedModelsPoller loadedModels;
     private final int port;
 
-    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine, int port) {
+    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine,
+            LoadedModelsPoller loadedModels, int port) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.embeddingWorkers = workers;
         this.engine = engine;
+        this.loadedModels = loadedModels;
         this.port = port;
     }
 
@@ -113,7 +116,9 @@ public final class HearthServer implements AutoCloseable {
             engine.startLoading(); // in the background, never on the start-up path
         }
         Thread.ofPlatform().daemon().name("tokenizer-warm-up").start(tokens::warmUp);
-        return new HearthServer(vertx, gateway, workers, engine, verticles.get(0).actualPort());
+        LoadedModelsPoller loadedModels = new LoadedModelsPoller(vertx, backends, tokens);
+        loadedModels.start();
+        return new HearthServer(vertx, gateway, workers, engine, loadedModels, verticles.get(0).actualPort());
     }
 
     /** A discovered or key-derived backend must not shadow a configured one (same name or same URL) nor be us. */
@@ -142,6 +147,7 @@ public final class HearthServer implements AutoCloseable {
 
     @Override
     public void close() {
+        loadedModels.stop();
         await(vertx.close());
         embeddingWorkers.shutdownNow();
         engine.close();
