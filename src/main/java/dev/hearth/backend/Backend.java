@@ -15,6 +15,8 @@ public final class Backend {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LatencyTracker latency = new LatencyTracker();
     private volatile List<String> models;
+    /** Models the server reports as loaded in memory right now; null when it cannot tell (not polled). */
+    private volatile Set<String> loaded;
 
     public Backend(BackendConfig config, BackendHealth health) {
         this.config = config;
@@ -55,6 +57,17 @@ public final class Backend {
         if (config.models().isEmpty()) {
             models = List.copyOf(Set.copyOf(found)).stream().sorted().toList();
         }
+    }
+
+    /** Whether the server has {@code model} loaded; true when nothing is known (only a known "no" counts). */
+    public boolean mayHaveLoaded(String model) {
+        Set<String> now = loaded;
+        return now == null || now.contains(model);
+    }
+
+    /** @param models what the server reports as loaded, or null when that is unknown (a poll failed) */
+    public void loaded(Set<String> models) {
+        loaded = models == null ? null : Set.copyOf(models);
     }
 
     public AtomicInteger inFlight() {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code hearth}: the command-line entry point; each job is a subcommand. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hearth: a local-first hybrid AI gateway.",
-        subcommands = {ServeCommand.class, KeysCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, AuditCommand.class, RouteCommand.class,
+            RouterCommand.class, PrivacyCommand.class, CommandLine.HelpCommand.class})
 public final class HearthCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

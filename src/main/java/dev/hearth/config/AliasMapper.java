@@ -2,6 +2,7 @@ package dev.hearth.config;
 
 import dev.hearth.config.ConfigNode.Field;
 import dev.hearth.config.ConfigNode.Origin;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import dev.hearth.routing.Strategy;
  */
 final class AliasMapper {
 
-    private static final List<String> KEYS = List.of("candidates", "strategy", "quality");
+    private static final List<String> KEYS = List.of("candidates", "strategy", "quality", "hedge-after", "continuation");
     private static final Map<String, Strategy> STRATEGIES = Map.of("ordered", Strategy.ORDERED, "local-first",
             Strategy.LOCAL_FIRST, "cost", Strategy.COST, "latency", Strategy.LATENCY, "quality", Strategy.QUALITY);
 
@@ -47,7 +48,10 @@ final class AliasMapper {
             List<String> candidates = candidates(section.require("candidates"), backendNames);
             Strategy strategy = section.get("strategy").map(s -> read.oneOf(s, STRATEGIES)).orElse(Strategy.ORDERED);
             double quality = section.get("quality").map(q -> read.decimal(q, 0, 1)).orElse(0.5);
-            return new AliasConfig(candidates, strategy, quality);
+            Duration hedgeAfter = section.get("hedge-after").map(h -> read.duration(h, Duration.ofMillis(1)))
+                    .orElse(null);
+            boolean continuation = section.get("continuation").map(read::bool).orElse(false);
+            return new AliasConfig(candidates, strategy, quality, hedgeAfter, continuation);
         }
         if (!(node instanceof ConfigNode.Sequence)) {
             throw read.expected(node, "a list of candidates, or a mapping with candidates and strategy");

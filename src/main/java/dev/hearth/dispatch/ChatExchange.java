@@ -28,6 +28,8 @@ import java.util.List;
  *       rounds. A timeout gives its route up for this request.</li>
  *   <li>A context-length rejection moves on to the next route; a content-policy or other client error ends the
  *       exchange with the provider's reason.</li>
+ *   <li>Hedging (per alias): if the first attempt shows no content within {@code hedge-after}, the next candidate
+ *       starts too; the first to produce content wins and the other is cancelled at once.</li>
  *   <li>Nothing reaches the client before the attempt commits: at its first content event when streaming, at its
  *       completion otherwise. A failure before commit is invisible; after commit it ends the stream with an in-band
  *       error, never a silent truncation.</li>
@@ -48,7 +50,10 @@ final class ChatExchange {
     private int attemptCount;
     private long waitedNanos;
     private UpstreamFailure lastFailure;
-    private Attempt current;
+    /** Attempts in flight: one, or two while a hedge races the slow first one. */
+    private final List<Attempt> running = new ArrayList<>();
+    /** The attempt whose answer the client gets, chosen at the first content; null until then. */
+    private Attempt winner;
     private boolean committed;
     private boolean finished;
 
@@ -87,6 +92,9 @@ final class ChatExchange {
             launch(route);
             return;
         }
+        if (!running.isEmpty()) {
+            return; // a hedge found nothing to start: the running attempt carries on alone
+        }
         if (round < dispatcher.failover().maxRetries() && !retryable.isEmpty()) {
             round++;
             Duration delay = dispatcher.backoff().delay(round, lastFailure == null ? null : lastFailure.retryAfter());
@@ -105,21 +113,95 @@ final class ChatExchange {
     }
 
     private void launch(Route route) {
+        start(route, request, null);
+        armHedge();
+    }
+
+    private Attempt start(Route route, ChatRequest toSend, Continuation continuation) {
         attemptCount++;
-        Attempt attempt = new Attempt(route, attemptCount);
-        current = attempt;
+        Attempt attempt = new Attempt(route, attemptCount, continuation);
+        running.add(attempt);
         route.backend().inFlight().incrementAndGet();
         dispatcher.listener().attemptStarted(route, attemptCount);
         sink.attempting(route, attemptCount);
-        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(request, route.model(), attempt);
+        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(toSend, route.model(), attempt);
         attempt.armTimers();
+        return attempt;
+    }
+
+    /**
+     * After a committed stream broke: go on on the next candidate if the alias allows it and the answer so far is
+     * plain text. True when a continuation started.
+     */
+    private boolean tryContinue(Attempt broken) {
+        if (plan.alias() == null || !plan.alias().continuation() || broken.continuation != null
+                || broken.sawToolCall || broken.generated.isEmpty()) {
+            return false;
+        }
+        while (!pending.isEmpty()) {
+            Route next = pending.poll();
+            if (!next.backend().health().tryAcquire()) {
+                note(next.ref() + " circuit open");
+                continue;
+            }
+            Continuation continuation = Continuation.on(next, broken.generated.toString());
+            note(broken.route.ref() + " broke after content; continued on " + next.ref()
+                    + (continuation.prefill() ? " (prefill)" : " (regenerate and skip what was sent)"));
+            sink.stopRelaying();
+            winner = start(next, continuation.request(request), continuation);
+            return true;
+        }
+        return false;
+    }
+
+    private void armHedge() {
+        Duration hedgeAfter = plan.alias() == null ? null : plan.alias().hedgeAfter();
+        if (hedgeAfter == null || running.size() != 1 || winner != null || pending.isEmpty()) {
+            return;
+        }
+        Attempt first = running.getFirst();
+        dispatcher.scheduler().after(hedgeAfter, () -> {
+            if (!finished && winner == null && running.size() == 1 && running.getFirst() == first
+                    && !pending.isEmpty()) {
+                note(first.route.ref() + " no first token in " + hedgeAfter.toMillis() + " ms, hedged");
+                nextAttempt();
+            }
+        });
+    }
+
+    /** The first attempt to show content wins; any other running attempt is cancelled at once. */
+    private void chooseWinner(Attempt attempt) {
+        if (winner != null) {
+            return;
+        }
+        winner = attempt;
+        for (Attempt other : List.copyOf(running)) {
+            if (other != attempt) {
+                note(other.route.ref() + " lost the hedge");
+                abandon(other, "hedge_lost");
+            }
+        }
+    }
+
+    /** Stops an attempt that has not ended: the upstream call is cancelled and nothing about health is learned. */
+    private void abandon(Attempt attempt, String why) {
+        attempt.cancelTimers();
+        attempt.ended = true;
+        running.remove(attempt);
+        if (attempt.call != null) {
+            attempt.call.cancel();
+        }
+        attempt.route.backend().inFlight().decrementAndGet();
+        attempt.route.backend().health().release();
+        dispatcher.listener().attemptCancelled(attempt.route, why,
+                dispatcher.scheduler().nanoTime() - attempt.startedNanos);
     }
 
     private void commit(Attempt attempt) {
         committed = true;
         String reason = notes.isEmpty() ? plan.reason() : plan.reason() + "; failover: " + String.join(", ", notes);
         long overhead = attempt.startedNanos - receivedNanos - waitedNanos;
-        sink.begin(new Served(requestId, attempt.route, attempt.number, reason, Math.max(0, overhead)));
+        sink.begin(new Served(requestId, attempt.route, attempt.number, reason, Math.max(0, overhead), reference()));
         for (StreamEvent held : attempt.held) {
             sink.event(held);
         }
@@ -131,7 +213,8 @@ final class ChatExchange {
             commit(attempt);
         }
         finished = true;
-        Usage usage = attempt.usage != null ? attempt.usage : estimateUsage(attempt);
+        // A continued answer spans two upstreams, neither of which saw all of it: count it whole, as an estimate.
+        Usage usage = attempt.usage != null && attempt.continuation == null ? attempt.usage : estimateUsage(attempt);
         sink.complete(usage);
         long now = dispatcher.scheduler().nanoTime();
         dispatcher.listener().attemptEnded(attempt.route, null, now - attempt.startedNanos);
@@ -140,10 +223,17 @@ final class ChatExchange {
     }
 
     private void failed(Attempt attempt, UpstreamFailure failure) {
+        running.remove(attempt);
+        if (winner == attempt && !committed) {
+            winner = null; // a non-streaming answer that broke before completion: the next attempt may win
+        }
         lastFailure = failure;
         long now = dispatcher.scheduler().nanoTime();
         dispatcher.listener().attemptEnded(attempt.route, failure, now - attempt.startedNanos);
         if (committed) {
+            if (tryContinue(attempt)) {
+                return;
+            }
             finished = true;
             sink.fail(new GatewayError(ErrorKind.UPSTREAM_ERROR,
                     "The upstream " + attempt.route.ref() + " failed after the answer had started ("
@@ -166,7 +256,9 @@ final class ChatExchange {
                 }
             }
         }
-        nextAttempt();
+        if (running.isEmpty()) {
+            nextAttempt(); // otherwise a hedge is still running and may yet answer
+        }
     }
 
     /** After a context-length rejection only a candidate with a larger (or unknown) window is worth trying. */
@@ -197,6 +289,7 @@ final class ChatExchange {
 
     private void end(GatewayError error) {
         finished = true;
+        List.copyOf(running).forEach(other -> abandon(other, "request_ended"));
         sink.fail(error);
         dispatcher.listener().exchangeEnded(null, null, request.stream(), "error",
                 dispatcher.scheduler().nanoTime() - receivedNanos, 0);
@@ -233,22 +326,25 @@ final class ChatExchange {
             return;
         }
         finished = true;
-        if (current != null && current.call != null && !current.ended) {
-            current.cancelTimers();
-            current.call.cancel();
-            current.ended = true;
-            current.route.backend().inFlight().decrementAndGet();
-            current.route.backend().health().release();
-            dispatcher.listener().attemptEnded(current.route,
-                    UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, "client disconnected"),
-                    dispatcher.scheduler().nanoTime() - current.startedNanos);
-        }
-        dispatcher.listener().exchangeEnded(current == null ? null : served(current), null, request.stream(),
+        Attempt last = winner != null ? winner : running.isEmpty() ? null : running.getFirst();
+        List.copyOf(running).forEach(attempt -> abandon(attempt, "client_gone"));
+        dispatcher.listener().exchangeEnded(last == null ? null : served(last), null, request.stream(),
                 "client_gone", dispatcher.scheduler().nanoTime() - receivedNanos, 0);
     }
 
     private Served served(Attempt attempt) {
-        return new Served(requestId, attempt.route, attempt.number, plan.reason(), 0);
+        return new Served(requestId, attempt.route, attempt.number, plan.reason(), 0, reference());
+    }
+
+    private Route reference() {
+        Route priciest = null;
+        for (Route route : plan.routes()) {
+            Double price = route.info().outputPerMillion();
+            if (price != null && (priciest == null || price > priciest.info().outputPerMillion())) {
+                priciest = route;
+            }
+        }
+        return priciest;
     }
 
     private void note(String text) {
@@ -268,7 +364,7 @@ final class ChatExchange {
         };
     }
 
-    /** One try on one route; events from an attempt that is no longer current are ignored. */
+    /** One try on one route; events from an attempt that has ended, lost a hedge or been cancelled are ignored. */
     private final class Attempt implements UpstreamListener {
         final Route route;
         final int number;
@@ -284,9 +380,16 @@ final class ChatExchange {
         Scheduler.Cancellable idleTimer;
         Scheduler.Cancellable totalTimer;
 
-        Attempt(Route route, int number) {
+        final Continuation continuation;
+        boolean sawToolCall;
+
+        Attempt(Route route, int number, Continuation continuation) {
             this.route = route;
             this.number = number;
+            this.continuation = continuation;
+            if (continuation != null) {
+                generated.append(continuation.carried());
+            }
         }
 
         void armTimers() {
@@ -301,7 +404,7 @@ final class ChatExchange {
         }
 
         private boolean live() {
-            return !ended && current == this && !finished;
+            return !ended && !finished && running.contains(this) && (winner == null || winner == this);
         }
 
         @Override
@@ -320,11 +423,18 @@ final class ChatExchange {
                 armIdleTimer(dispatcher.failover().idleTimeout());
             }
             track(event);
+            if (event.isContent()) {
+                chooseWinner(this);
+            }
             if (event instanceof StreamEvent.UsageReport report) {
                 usage = report.usage();
                 return; // usage goes out once, with completion
             }
             if (committed) {
+                if (continuation != null) {
+                    forwardContinued(event);
+                    return;
+                }
                 sink.event(event);
                 applyBackpressure();
                 return;
@@ -336,10 +446,23 @@ final class ChatExchange {
             }
         }
 
+        private void forwardContinued(StreamEvent event) {
+            List<StreamEvent> visible = continuation.filter(event);
+            if (visible == null) {
+                call.cancel();
+                onFailure(UpstreamFailure.of(UpstreamFailure.Kind.PROTOCOL,
+                        "the continuation on " + route.ref() + " diverged from the text already sent"));
+                return;
+            }
+            visible.forEach(sink::event);
+            applyBackpressure();
+        }
+
         private void track(StreamEvent event) {
             switch (event) {
                 case StreamEvent.TextDelta d -> generated.append(d.text());
                 case StreamEvent.ToolCallDelta d -> {
+                    sawToolCall = true;
                     if (d.argumentsDelta() != null) {
                         generated.append(d.argumentsDelta());
                     }
@@ -364,7 +487,9 @@ final class ChatExchange {
             if (!live()) {
                 return;
             }
+            chooseWinner(this);
             ended = true;
+            running.remove(this);
             cancelTimers();
             route.backend().inFlight().decrementAndGet();
             route.backend().health().success(dispatcher.scheduler().nanoTime() - startedNanos);

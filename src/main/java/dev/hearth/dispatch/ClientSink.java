@@ -29,6 +29,12 @@ public interface ClientSink {
 
     void onDrain(Runnable resume);
 
+    /**
+     * From now on the events come from a different upstream than the one whose bytes may have been relayed (a
+     * continuation): render every event from the typed events, relay no more wire frames.
+     */
+    default void stopRelaying() {}
+
     /** Registers what to do if the client disconnects before the exchange ends. */
     void onClientGone(Runnable cancel);
 }

@@ -19,6 +19,9 @@ public interface DispatchListener {
 
     default void skipped(Route route, String why) {}
 
+    /** An attempt stopped by Hearth, not by the upstream (a lost hedge, a gone client): says nothing about health. */
+    default void attemptCancelled(Route route, String why, long nanos) {}
+
     /** @param served null when no attempt answered */
     default void exchangeEnded(Served served, Usage usage, boolean streamed, String outcome, long nanos,
             long firstByteNanos) {}

@@ -1,6 +1,7 @@
 package dev.hearth.observability;
 
 import dev.hearth.backend.Backend;
+import dev.hearth.catalog.Pricing;
 import dev.hearth.dispatch.DispatchListener;
 import dev.hearth.dispatch.Served;
 import dev.hearth.model.Usage;
@@ -63,6 +64,12 @@ public final class GatewayMetrics implements DispatchListener {
     }
 
     @Override
+    public void attemptCancelled(Route route, String why, long nanos) {
+        counter("hearth_upstream_attempts_total", "backend", route.backend().name(), "outcome", "cancelled_" + why)
+                .increment();
+    }
+
+    @Override
     public void skipped(Route route, String why) {
         counter("hearth_route_skipped_total", "backend", route.backend().name(), "reason", why).increment();
     }
@@ -71,8 +78,10 @@ public final class GatewayMetrics implements DispatchListener {
     public void exchangeEnded(Served served, Usage usage, boolean streamed, String outcome, long nanos,
             long firstByteNanos) {
         String backend = served == null ? "none" : served.route().backend().name();
+        String locality = served == null ? "none" : served.route().backend().locality().name().toLowerCase(Locale.ROOT);
         String mode = streamed ? "stream" : "json";
-        counter("hearth_requests_total", "backend", backend, "mode", mode, "outcome", outcome).increment();
+        counter("hearth_requests_total", "backend", backend, "locality", locality, "mode", mode, "outcome", outcome)
+                .increment();
         timer("hearth_request_duration_seconds", "backend", backend, "mode", mode).record(nanos, TimeUnit.NANOSECONDS);
         if (served != null && firstByteNanos > 0 && streamed) {
             timer("hearth_time_to_first_token_seconds", "backend", backend, "mode", mode)
@@ -84,6 +93,21 @@ public final class GatewayMetrics implements DispatchListener {
                     .increment(usage.promptTokens());
             counter("hearth_tokens_total", "backend", backend, "model", model, "type", "completion")
                     .increment(usage.completionTokens());
+            recordCost(served, usage, backend);
+        }
+    }
+
+    /** Actual cost, and what the strongest candidate would have cost: their difference is "saved versus all-cloud". */
+    private void recordCost(Served served, Usage usage, String backend) {
+        double actual = Pricing.cost(served.route().info(), usage);
+        if (!Double.isNaN(actual)) {
+            counter("hearth_cost_usd_total", "backend", backend).increment(actual);
+        }
+        if (served.reference() != null) {
+            double reference = Pricing.cost(served.reference().info(), usage);
+            if (!Double.isNaN(reference)) {
+                counter("hearth_cost_reference_usd_total", "backend", backend).increment(reference);
+            }
         }
     }
 

@@ -112,6 +112,11 @@ final class AuditedSink implements ClientSink {
     }
 
     @Override
+    public void stopRelaying() {
+        client.stopRelaying();
+    }
+
+    @Override
     public void onClientGone(Runnable cancel) {
         client.onClientGone(() -> {
             gone = true;

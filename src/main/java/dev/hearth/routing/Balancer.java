@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  * Spreads a model served by several backends (replicas: a few local GPU boxes) by "power of two choices": of two
  * replicas drawn at random, the less loaded goes first, where load is outstanding requests relative to the backend's
  * capacity, then its average time to first token. Two random draws avoid the herd that "always the least loaded"
- * causes when many requests read the same stale counts. Local replicas always come before cloud ones. Thread-safe.
+ * causes when many requests read the same stale counts. A replica known to have the model loaded is preferred over
+ * one that would have to load it. Local replicas always come before cloud ones. Thread-safe.
  */
 public final class Balancer {
     private final RandomGenerator random;
@@ -53,12 +54,17 @@ public final class Balancer {
         return rest;
     }
 
-    /** Outstanding requests per unit of capacity, plus a small latency term to break ties between idle replicas. */
+    /**
+     * Outstanding requests per unit of capacity, plus a small latency term to break ties between idle replicas, plus a
+     * penalty worth one full backend of work when the server is known not to have the model loaded (loading a large
+     * model takes seconds to minutes).
+     */
     static double load(Route route) {
         Backend backend = route.backend();
         int capacity = backend.config().maxConcurrency();
         double outstanding = backend.inFlight().get() / (double) (capacity > 0 ? capacity : 8);
         double latency = backend.latency().expectedMillis();
-        return outstanding + (Double.isNaN(latency) ? 0 : latency / 10_000.0);
+        double loading = backend.mayHaveLoaded(route.model()) ? 0 : 1.0;
+        return outstanding + loading + (Double.isNaN(latency) ? 0 : latency / 10_000.0);
     }
 }

@@ -5,6 +5,7 @@ import dev.hearth.backend.Backend;
 import dev.hearth.dispatch.Dispatcher;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
+import dev.hearth.ingress.anthropic.AnthropicApi;
 import dev.hearth.ingress.common.Dialect;
 import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
@@ -35,7 +36,7 @@ import java.util.Map;
 final class GatewayVerticle extends VerticleBase {
     /** Every client dialect Hearth speaks; the first one answers for paths no dialect owns. */
     static List<Dialect> dialects() {
-        return List.of(new OpenAiApi(), new ResponsesApi(), new OllamaApi());
+        return List.of(new OpenAiApi(), new AnthropicApi(), new ResponsesApi(), new OllamaApi());
     }
 
     private final Gateway gateway;
@@ -63,7 +64,7 @@ final class GatewayVerticle extends VerticleBase {
         Dispatcher dispatcher = new Dispatcher(failover, new VertxScheduler(vertx), b -> adapters.get(b.name()),
                 gateway.metrics(), gateway.tokens());
         IngressContext context = new IngressContext(gateway.pipeline(), gateway.directory(), gateway.metrics(),
-                dispatcher, b -> adapters.get(b.name()));
+                dispatcher, b -> adapters.get(b.name()), gateway.tokens());
 
         Router router = Router.router(vertx);
         router.route().handler(this::stamp);

@@ -17,8 +17,10 @@ import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
 import dev.hearth.provider.embedded.EmbeddedAdapter;
 import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
+import dev.hearth.provider.embedded.MiniLmPromptEmbedder;
 import dev.hearth.routing.ModelDirectory;
-import dev.hearth.routing.QualityEstimator;
+import dev.hearth.routing.quality.QualityModel;
+import dev.hearth.routing.quality.QualityModelEstimator;
 import dev.hearth.routing.RoutePlanner;
 import dev.hearth.store.Governance;
 import dev.hearth.tokens.TokenCounter;
@@ -47,15 +49,17 @@ public final class HearthServer implements AutoCloseable {
     private final Gateway gateway;
     private final ExecutorService embeddingWorkers;
     private final MiniLmEmbeddingEngine engine;
+    private final LoadedModelsPoller loadedModels;
     private final int port;
     private final IssuedKey firstAdminKey;
 
-    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine, int port,
-            IssuedKey firstAdminKey) {
+    private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine,
+            LoadedModelsPoller loadedModels, int port, IssuedKey firstAdminKey) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.embeddingWorkers = workers;
         this.engine = engine;
+        this.loadedModels = loadedModels;
         this.port = port;
         this.firstAdminKey = firstAdminKey;
     }
@@ -115,7 +119,8 @@ public final class HearthServer implements AutoCloseable {
         IssuedKey firstAdminKey = mode != AuthMode.OFF && AuthConfig.isLoopbackBind(host)
                 ? governance.bootstrapAdminKey().orElse(null) : null;
         governance.refreshEvery(config.auth().keyRefresh());
-        ChatPipeline pipeline = new ChatPipeline(new RoutePlanner(directory, tokens, QualityEstimator.NONE),
+        var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
+        var pipeline = new ChatPipeline(new RoutePlanner(directory, tokens, quality),
                 auditView.apply(governance.auditLog()));
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
@@ -139,7 +144,10 @@ public final class HearthServer implements AutoCloseable {
             engine.startLoading(); // in the background, never on the start-up path
         }
         Thread.ofPlatform().daemon().name("tokenizer-warm-up").start(tokens::warmUp);
-        return new HearthServer(vertx, gateway, workers, engine, verticles.get(0).actualPort(), firstAdminKey);
+        LoadedModelsPoller loadedModels = new LoadedModelsPoller(vertx, backends, tokens);
+        loadedModels.start();
+        return new HearthServer(vertx, gateway, workers, engine, loadedModels, verticles.get(0).actualPort(),
+                firstAdminKey);
     }
 
     /** A discovered or key-derived backend must not shadow a configured one (same name or same URL) nor be us. */
@@ -174,6 +182,7 @@ public final class HearthServer implements AutoCloseable {
     /** Stops serving, then closes the store after its queued audit writes (with a final signed checkpoint). */
     @Override
     public void close() {
+        loadedModels.stop();
         await(vertx.close());
         embeddingWorkers.shutdownNow();
         engine.close();

@@ -60,4 +60,18 @@ class BalancerTest {
         assertThat(ordered).extracting(r -> r.backend().name()).containsExactlyInAnyOrder("a", "b", "cloud");
         assertThat(ordered.getLast().backend().name()).isEqualTo("cloud");
     }
+
+    @Test
+    void aReplicaKnownNotToHaveTheModelLoadedIsTriedAfterOnesThatMayHaveIt() {
+        Backend cold = backend("cold", Locality.LOCAL, 4);
+        Backend warm = backend("warm", Locality.LOCAL, 4);
+        cold.loaded(java.util.Set.of("other-model"));
+        warm.loaded(java.util.Set.of("m"));
+        Balancer balancer = new Balancer(new SplittableRandom(3));
+        for (int i = 0; i < 20; i++) {
+            assertThat(balancer.order(List.of(route(cold), route(warm))).getFirst().backend().name()).isEqualTo("warm");
+        }
+        cold.loaded(null); // a failed poll: nothing known, no preference
+        assertThat(Balancer.load(route(cold))).isEqualTo(Balancer.load(route(warm)));
+    }
 }

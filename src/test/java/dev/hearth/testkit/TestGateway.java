@@ -176,6 +176,17 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        public Builder alias(AliasConfig alias, String name) {
+            aliases.put(name, alias);
+            return this;
+        }
+
+        public Builder alias(String name, Strategy strategy, double quality, Duration hedgeAfter,
+                String... candidates) {
+            aliases.put(name, new AliasConfig(List.of(candidates), strategy, quality, hedgeAfter));
+            return this;
+        }
+
         public Builder failover(FailoverConfig config) {
             this.failover = config;
             return this;

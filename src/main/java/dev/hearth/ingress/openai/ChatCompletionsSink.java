@@ -35,6 +35,7 @@ public final class ChatCompletionsSink extends HttpClientSink {
     private final Set<Integer> roleSent = new HashSet<>();
     private String model;
     private boolean relaying;
+    private boolean relayClosed;
     private boolean usageRelayed;
 
     public ChatCompletionsSink(HttpServerResponse response, String requestId, boolean stream, boolean includeUsage) {
@@ -61,7 +62,10 @@ public final class ChatCompletionsSink extends HttpClientSink {
             collector.add(event);
             return;
         }
-        if (event instanceof StreamEvent.WireFrame frame && frame.wire().equals(StreamEvent.WireFrame.OPENAI_CHAT)) {
+        if (event instanceof StreamEvent.WireFrame frame) {
+            if (relayClosed || !frame.wire().equals(StreamEvent.WireFrame.OPENAI_CHAT)) {
+                return;
+            }
             relaying = true;
             relay(frame);
             return;
@@ -78,6 +82,15 @@ public final class ChatCompletionsSink extends HttpClientSink {
             case StreamEvent.UsageReport u -> { }
             case StreamEvent.WireFrame f -> { }
         }
+    }
+
+    @Override
+    public void stopRelaying() {
+        if (relaying) {
+            roleSent.add(0); // the relayed frames already opened choice 0
+        }
+        relaying = false;
+        relayClosed = true;
     }
 
     private void relay(StreamEvent.WireFrame frame) {
