@@ -95,6 +95,21 @@ class AuthServerTest {
         assertThat(json(response.body()).path("error").asText()).contains("needs an API key");
     }
 
+    @Test
+    void anAnthropicClientIsRefusedInAnthropicErrorShapeAndAdmittedWithXApiKey() {
+        String messages = "{\"model\":\"local-model\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"hi\"}]}";
+        HttpResponse<String> refused = gateway.post("/v1/messages", messages);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused.body()).path("type").asText()).isEqualTo("error");
+        assertThat(json(refused.body()).at("/error/type").asText()).isEqualTo("authentication_error");
+        upstream.enqueue(Answer.text("hello"));
+        HttpResponse<String> admitted = gateway.send(HttpRequest.newBuilder(gateway.uri("/v1/messages"))
+                .header("Content-Type", "application/json").header("x-api-key", member)
+                .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofString(messages)).build());
+        assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0}: {1} -> {2} {3}")
     @CsvSource({
         "Authorization, Basic dXNlcjpwYXNz, 401, invalid_api_key",
