@@ -188,11 +188,11 @@ final class ChatExchange {
         attempt.cancelTimers();
         attempt.ended = true;
         running.remove(attempt);
+        attempt.route.backend().inFlight().decrementAndGet();
+        attempt.route.backend().health().release();
         if (attempt.call != null) {
             attempt.call.cancel();
         }
-        attempt.route.backend().inFlight().decrementAndGet();
-        attempt.route.backend().health().release();
         dispatcher.listener().attemptCancelled(attempt.route, why,
                 dispatcher.scheduler().nanoTime() - attempt.startedNanos);
     }
