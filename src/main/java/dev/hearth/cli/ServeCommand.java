@@ -59,6 +59,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         ServerConfig server = loaded.server();
         ServerConfig overridden = new ServerConfig(host != null ? host : server.host(),
                 port != null ? port : server.port(), server.maxBodyBytes());
-        return new HearthConfig(overridden, loaded.backends(), loaded.aliases(), loaded.failover(), loaded.discovery());
+        return new HearthConfig(overridden, loaded.backends(), loaded.aliases(), loaded.failover(), loaded.discovery(),
+                loaded.privacy());
     }
 }

@@ -1,8 +1,11 @@
 package dev.hearth.config;
 
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.guard.PrivacyAction;
 import dev.hearth.routing.Strategy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One alias: its ordered candidates ("backend/model" or a model name) and how to choose among them.
@@ -10,17 +13,25 @@ import java.util.List;
  * @param quality    the knob for {@link Strategy#QUALITY} and {@link Strategy#LOCAL_FIRST}: 0 = always the cheapest,
  *                   1 = always the strongest
  * @param hedgeAfter start the next candidate too when the first shows no content this long; null = no hedging
+ * @param privacy    per data class, the action this alias uses instead of the global {@code privacy.policy}; empty =
+ *                   the global policy as it is
  */
-public record AliasConfig(List<String> candidates, Strategy strategy, double quality, Duration hedgeAfter) {
+public record AliasConfig(List<String> candidates, Strategy strategy, double quality, Duration hedgeAfter,
+        Map<DataClass, PrivacyAction> privacy) {
     public AliasConfig {
         candidates = List.copyOf(candidates);
+        privacy = Map.copyOf(privacy);
+    }
+
+    public AliasConfig(List<String> candidates, Strategy strategy, double quality, Duration hedgeAfter) {
+        this(candidates, strategy, quality, hedgeAfter, Map.of());
     }
 
     public AliasConfig(List<String> candidates, Strategy strategy, double quality) {
-        this(candidates, strategy, quality, null);
+        this(candidates, strategy, quality, null, Map.of());
     }
 
     public static AliasConfig ordered(List<String> candidates) {
-        return new AliasConfig(candidates, Strategy.ORDERED, 0.5, null);
+        return new AliasConfig(candidates, Strategy.ORDERED, 0.5, null, Map.of());
     }
 }

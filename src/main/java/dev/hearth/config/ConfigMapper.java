@@ -17,7 +17,8 @@ import java.util.Set;
  */
 final class ConfigMapper {
 
-    static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery");
+    static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery",
+            "privacy");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max-body-size");
     static final List<String> FAILOVER_KEYS = List.of("max-retries", "timeout", "connect-timeout",
             "first-token-timeout", "idle-timeout", "backoff-base", "backoff-max", "breaker-failure-threshold",
@@ -45,7 +46,8 @@ final class ConfigMapper {
         Set<String> reachable = reachableBackends(backends, discovery);
         Map<String, AliasConfig> aliases = present(top, "aliases")
                 .map(node -> new AliasMapper(read).map(node, reachable)).orElse(Map.of());
-        return new HearthConfig(server, backends, aliases, failover, discovery);
+        PrivacyConfig privacy = new PrivacyMapper(read).map(section(top, "privacy", PrivacyMapper.KEYS));
+        return new HearthConfig(server, backends, aliases, failover, discovery, privacy);
     }
 
     private ServerConfig server(Section s) {

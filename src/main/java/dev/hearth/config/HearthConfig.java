@@ -11,17 +11,25 @@ import java.util.Map;
  * @param aliases  alias name to its candidates ("backend/model" or a bare model name) and strategy
  * @param failover retry, breaker and timeout policy shared by all routes
  * @param discovery whether local servers and cloud keys are looked for at start
+ * @param privacy  the privacy guard: on or off, the global policy and custom detection rules
  */
 public record HearthConfig(
         ServerConfig server,
         List<BackendConfig> backends,
         Map<String, AliasConfig> aliases,
         FailoverConfig failover,
-        DiscoveryConfig discovery) {
+        DiscoveryConfig discovery,
+        PrivacyConfig privacy) {
 
     public HearthConfig {
         backends = List.copyOf(backends);
         aliases = Map.copyOf(aliases);
+    }
+
+    /** A configuration with the default privacy guard. */
+    public HearthConfig(ServerConfig server, List<BackendConfig> backends, Map<String, AliasConfig> aliases,
+            FailoverConfig failover, DiscoveryConfig discovery) {
+        this(server, backends, aliases, failover, discovery, PrivacyConfig.defaults());
     }
 
     /** Embedded defaults: loopback, no explicit backends, discovery on. */
@@ -31,6 +39,6 @@ public record HearthConfig(
     }
 
     public HearthConfig withBackends(List<BackendConfig> newBackends) {
-        return new HearthConfig(server, newBackends, aliases, failover, discovery);
+        return new HearthConfig(server, newBackends, aliases, failover, discovery, privacy);
     }
 }

@@ -2,10 +2,22 @@ package dev.hearth.pipeline;
 
 import dev.hearth.dispatch.ClientSink;
 import dev.hearth.dispatch.Dispatcher;
+import dev.hearth.dispatch.EgressGuard;
+import dev.hearth.error.ErrorKind;
+import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
 import dev.hearth.model.ChatRequest;
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.guard.Inspection;
+import dev.hearth.privacy.guard.MaskingEgress;
+import dev.hearth.privacy.guard.PrivacyAction;
+import dev.hearth.privacy.guard.PrivacyGuard;
+import dev.hearth.privacy.guard.PrivacyVerdict;
 import dev.hearth.routing.RoutePlan;
 import dev.hearth.routing.RoutePlanner;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens to a chat request, in order. Every ingress dialect hands its decoded request here.
@@ -13,30 +25,73 @@ import dev.hearth.routing.RoutePlanner;
  * <ol>
  *   <li>authenticate — (governance issue) API key or JWT to a principal</li>
  *   <li>admit — (governance issue) rate limits and budget reservation</li>
- *   <li>inspect — (privacy issue) sensitive data classes found in the request</li>
- *   <li>route — {@link RoutePlanner}: eligible candidates, ordered, with reasons</li>
- *   <li>guard — (privacy issue) masking before cloud egress</li>
- *   <li>dispatch — {@link Dispatcher}: attempts, retries, failover, timeouts, commit</li>
+ *   <li>inspect — {@link PrivacyGuard}: the data classes in every text of the request, and the verdict
+ *       ({@code allow}, {@code mask}, {@code local-only}, {@code block}); {@code block} is refused here</li>
+ *   <li>route — {@link RoutePlanner}: eligible candidates, ordered, with reasons; a {@code local-only} verdict keeps
+ *       only local candidates or refuses</li>
+ *   <li>guard — {@link MaskingEgress}: for {@code mask}, placeholders for each cloud attempt and the answer
+ *       restored</li>
+ *   <li>dispatch — {@link Dispatcher}: attempts, retries, failover, timeouts, commit; it enforces local-only again
+ *       and runs every attempt through the guard</li>
  * </ol>
- * The stages not built yet are named here so the order is fixed before they arrive. A refusal from any stage reaches
- * the client through the same sink as an answer would, in the client's dialect.
+ * A refusal from any stage reaches the client through the same sink as an answer would, in the client's dialect,
+ * with the privacy headers. A request whose texts exceed {@link #INLINE_INSPECTION_CHARS} is inspected on a worker
+ * thread; if inspection fails the request is refused (fail closed), never sent uninspected. Logs name the request id
+ * and never a value. Thread-safe: one pipeline serves every event loop.
  */
 public final class ChatPipeline {
-    private final RoutePlanner planner;
+    /** Above this many characters of text, inspection (~0.13 ms per KB) leaves the event loop. */
+    public static final long INLINE_INSPECTION_CHARS = 16 * 1024;
 
-    public ChatPipeline(RoutePlanner planner) {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
+
+    private final PrivacyGuard guard;
+    private final RoutePlanner planner;
+    private final Offload offload;
+
+    public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload) {
+        this.guard = guard;
         this.planner = planner;
+        this.offload = offload;
     }
 
     public void handle(String requestId, ChatRequest request, ClientSink sink, Dispatcher dispatcher,
             long receivedNanos) {
+        // authenticate, admit: (governance issue). The principal's privacy policy joins decide() below.
+        Map<DataClass, PrivacyAction> principal = Map.of();
+        if (guard.inspectionSize(request) <= INLINE_INSPECTION_CHARS) {
+            Offload.INLINE.run(() -> guard.inspect(request),
+                    (found, failure) -> inspected(requestId, request, principal, found, failure, sink, dispatcher,
+                            receivedNanos));
+        } else {
+            offload.run(() -> guard.inspect(request),
+                    (found, failure) -> inspected(requestId, request, principal, found, failure, sink, dispatcher,
+                            receivedNanos));
+        }
+    }
+
+    private void inspected(String requestId, ChatRequest request, Map<DataClass, PrivacyAction> principal,
+            Inspection inspection, Throwable failure, ClientSink sink, Dispatcher dispatcher, long receivedNanos) {
+        if (failure != null) {
+            LOG.error("request {}: privacy inspection failed; refused", requestId, failure);
+            sink.fail(GatewayError.of(ErrorKind.INTERNAL, "The privacy inspection of this request failed (request id "
+                    + requestId + "), so it was not sent anywhere; the gateway log has details."));
+            return;
+        }
+        PrivacyVerdict verdict = guard.decide(request, inspection, principal);
+        sink.privacy(verdict.classesHeader(), verdict.actionHeader());
+        if (verdict.blocked()) {
+            sink.fail(verdict.refusal());
+            return;
+        }
         RoutePlan plan;
         try {
-            plan = planner.plan(request);
+            plan = planner.plan(request, verdict.confinement());
         } catch (GatewayException refused) {
             sink.fail(refused.error());
             return;
         }
-        dispatcher.dispatch(requestId, request, plan, sink, receivedNanos);
+        EgressGuard egress = MaskingEgress.forVerdict(verdict, guard.listener());
+        dispatcher.dispatch(requestId, request, plan, egress, sink, receivedNanos);
     }
 }

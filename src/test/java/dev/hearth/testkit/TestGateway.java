@@ -7,6 +7,7 @@ import dev.hearth.config.BackendConfig;
 import dev.hearth.config.DiscoveryConfig;
 import dev.hearth.config.FailoverConfig;
 import dev.hearth.config.HearthConfig;
+import dev.hearth.config.PrivacyConfig;
 import dev.hearth.config.ServerConfig;
 import dev.hearth.routing.Strategy;
 import dev.hearth.server.HearthServer;
@@ -81,6 +82,7 @@ public final class TestGateway implements AutoCloseable {
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofSeconds(3), 50, 4,
                 Duration.ofSeconds(30));
         private long maxBody = ServerConfig.DEFAULT_MAX_BODY_BYTES;
+        private PrivacyConfig privacy = PrivacyConfig.defaults();
         private boolean embedded;
 
         public Builder backend(String name, Protocol protocol, FakeUpstream fake, Locality locality, String... models) {
@@ -113,6 +115,17 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        public Builder alias(String name, AliasConfig config) {
+            aliases.put(name, config);
+            return this;
+        }
+
+        /** The privacy section; the default is the shipped policy with the guard on. */
+        public Builder privacy(PrivacyConfig config) {
+            this.privacy = config;
+            return this;
+        }
+
         public Builder failover(FailoverConfig config) {
             this.failover = config;
             return this;
@@ -130,7 +143,7 @@ public final class TestGateway implements AutoCloseable {
 
         public TestGateway start() {
             HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
-                    failover, new DiscoveryConfig(false, false, embedded));
+                    failover, new DiscoveryConfig(false, false, embedded), privacy);
             return new TestGateway(HearthServer.start(config, Map.of()));
         }
     }
