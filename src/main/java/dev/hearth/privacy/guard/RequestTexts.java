@@ -3,6 +3,7 @@ package dev.hearth.privacy.guard;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.model.ContentPart;
 import dev.hearth.model.Message;
+import dev.hearth.model.ResponseFormat;
 import dev.hearth.model.ToolCall;
 import dev.hearth.model.ToolDefinition;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.Map;
 /**
  * Every text of a chat request that a backend reads, visited in one fixed order, so that inspection and masking agree
  * on what "slot 3" is: per message, its text parts and the string leaves of its opaque parts, then its tool calls'
- * arguments (JSON text); then each tool definition's description. Not visited: images, message and tool names,
- * parameter schemas, stop sequences and pass-through fields (see docs/NOTES.md).
+ * arguments (JSON text); then per tool definition its description and the string leaves of its parameter schema;
+ * then the string leaves of the response format's schema and of the pass-through fields. Map keys are not texts.
+ * Not visited: images, message, tool and function names, tool choice and stop sequences (see docs/NOTES.md).
  *
  * <p>{@link #rewrite} rebuilds only what changed and returns the same request when nothing did. Stateless and
  * thread-safe; visiting allocates nothing per text beyond the {@link Slot}.
@@ -34,6 +36,9 @@ public final class RequestTexts {
             return switch (area) {
                 case "content" -> "messages[" + outer + "].content[" + inner + "]" + (leaf.isEmpty() ? "" : "." + leaf);
                 case "arguments" -> "messages[" + outer + "].tool_calls[" + inner + "].arguments";
+                case "parameters" -> "tools[" + outer + "].parameters." + leaf;
+                case "schema" -> "response_format.schema." + leaf;
+                case "extra" -> "extra." + leaf;
                 default -> "tools[" + outer + "].description";
             };
         }
@@ -81,19 +86,30 @@ public final class RequestTexts {
             ToolDefinition tool = request.tools().get(t);
             String description = tool.description();
             if (description != null) {
-                String out = rewriter.rewrite(new Slot(next[0]++, Kind.TEXT, "tools", t, 0, ""), description);
-                if (!out.equals(description)) {
-                    tool = new ToolDefinition(tool.name(), out, tool.parameters(), tool.strict());
-                    changed = true;
-                }
+                description = rewriter.rewrite(new Slot(next[0]++, Kind.TEXT, "tools", t, 0, ""), description);
+            }
+            Object parameters = leaves(tool.parameters(), "", "parameters", t, 0, rewriter, next);
+            if (parameters != tool.parameters() || !java.util.Objects.equals(description, tool.description())) {
+                tool = new ToolDefinition(tool.name(), description, castMap(parameters), tool.strict());
+                changed = true;
             }
             tools.add(tool);
         }
+        ResponseFormat format = request.responseFormat();
+        if (format != null && format.schema() != null) {
+            Object schema = leaves(format.schema(), "", "schema", 0, 0, rewriter, next);
+            if (schema != format.schema()) {
+                format = new ResponseFormat(format.kind(), format.name(), castMap(schema), format.strict());
+                changed = true;
+            }
+        }
+        Object extra = leaves(request.extra(), "", "extra", 0, 0, rewriter, next);
+        changed |= extra != request.extra();
         if (!changed) {
             return request;
         }
-        return new ChatRequest(request.model(), messages, tools, request.toolChoice(), request.responseFormat(),
-                request.sampling(), request.stream(), request.includeUsage(), request.extra());
+        return new ChatRequest(request.model(), messages, tools, request.toolChoice(), format, request.sampling(),
+                request.stream(), request.includeUsage(), castMap(extra));
     }
 
     private static Message message(int m, Message message, Rewriter rewriter, int[] next) {
@@ -108,7 +124,7 @@ public final class RequestTexts {
                     yield rewritten.equals(text.text()) ? text : new ContentPart.Text(rewritten);
                 }
                 case ContentPart.Opaque opaque -> {
-                    Object json = leaves(opaque.json(), "", m, p, rewriter, next);
+                    Object json = leaves(opaque.json(), "", "content", m, p, rewriter, next);
                     yield json == opaque.json() ? opaque : new ContentPart.Opaque(opaque.type(), castMap(json));
                 }
                 case ContentPart.Image image -> image;
@@ -131,18 +147,21 @@ public final class RequestTexts {
         return changed ? new Message(message.role(), parts, calls, message.toolCallId(), message.name()) : message;
     }
 
-    /** String leaves of an opaque part's JSON tree, depth first in the tree's own order; keys are not texts. */
-    private static Object leaves(Object node, String path, int m, int p, Rewriter rewriter, int[] next) {
+    /** String leaves of a JSON tree, depth first in the tree's own order; keys are not texts. */
+    private static Object leaves(Object node, String path, String area, int outer, int inner, Rewriter rewriter,
+            int[] next) {
         if (node instanceof String text) {
-            return rewriter.rewrite(new Slot(next[0]++, Kind.TEXT, "content", m, p, path), text);
+            String out = rewriter.rewrite(new Slot(next[0]++, Kind.TEXT, area, outer, inner, path), text);
+            return out.equals(text) ? text : out;
         }
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             boolean changed = false;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                Object value = leaves(entry.getValue(), path.isEmpty() ? key : path + "." + key, m, p, rewriter, next);
-                changed |= value != entry.getValue() && !value.equals(entry.getValue());
+                Object value = leaves(entry.getValue(), path.isEmpty() ? key : path + "." + key, area, outer, inner,
+                        rewriter, next);
+                changed |= value != entry.getValue();
                 out.put(key, value);
             }
             return changed ? out : map;
@@ -151,8 +170,8 @@ public final class RequestTexts {
             List<Object> out = new ArrayList<>(list.size());
             boolean changed = false;
             for (int i = 0; i < list.size(); i++) {
-                Object value = leaves(list.get(i), path + "[" + i + "]", m, p, rewriter, next);
-                changed |= value != list.get(i) && !value.equals(list.get(i));
+                Object value = leaves(list.get(i), path + "[" + i + "]", area, outer, inner, rewriter, next);
+                changed |= value != list.get(i);
                 out.add(value);
             }
             return changed ? out : list;

@@ -105,6 +105,21 @@ class MaskerTest {
     }
 
     @Test
+    void parameterSchemasAndPassThroughFieldsAreMaskedWhileUntouchedTreesStayTheSameObjects() {
+        Map<String, Object> parameters = Map.of("type", "object", "description", "Mails " + EMAIL);
+        Map<String, Object> untouched = Map.of("type", "object");
+        ChatRequest request = new ChatRequest("m", List.of(Message.text(Role.USER, "hi")),
+                List.of(new ToolDefinition("a", null, parameters, null), new ToolDefinition("b", null, untouched,
+                        null)), null, null, Sampling.NONE, false, false, Map.of("user", EMAIL));
+        ChatRequest masked = mask(request, ALL).request();
+        assertThat(masked.tools().get(0).parameters()).containsEntry("description", "Mails <<EMAIL_ADDRESS_1>>")
+                .containsEntry("type", "object");
+        assertThat(masked.tools().get(1).parameters()).isSameAs(untouched);
+        assertThat(masked.extra()).containsEntry("user", "<<EMAIL_ADDRESS_1>>");
+        assertThat(masked.messages()).isEqualTo(request.messages());
+    }
+
+    @Test
     void aPlaceholderTheRequestAlreadyContainsIsNeverHandedOut() {
         ChatRequest request = request(List.of(Message.text(Role.USER,
                 "Explain what <<EMAIL_ADDRESS_1>> means in my template, then mail " + EMAIL)), List.of());

@@ -10,6 +10,7 @@ import dev.hearth.error.ErrorKind;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.model.ContentPart;
 import dev.hearth.model.Message;
+import dev.hearth.model.ResponseFormat;
 import dev.hearth.model.Role;
 import dev.hearth.model.Sampling;
 import dev.hearth.model.ToolCall;
@@ -139,14 +140,20 @@ class PrivacyGuardTest {
         Message tool = new Message(Role.TOOL, List.of(new ContentPart.Text(PHI)), List.of(), "c", null);
         Message user = new Message(Role.USER, List.of(new ContentPart.Image("https://example.com/x.png", null),
                 new ContentPart.Opaque("note", Map.of("text", FINANCIAL))), List.of(), null, null);
+        Map<String, Object> parameters = Map.of("type", "object", "properties",
+                Map.of("to", Map.of("type", "string", "description", "for example " + PII)));
+        ResponseFormat format = new ResponseFormat(ResponseFormat.Kind.JSON_SCHEMA, "s",
+                Map.of("description", "Reply to " + PII), null);
         ChatRequest request = new ChatRequest("m", List.of(system, assistant, tool, user),
-                List.of(new ToolDefinition("f", CONFIDENTIAL, Map.of(), null)), null, null, Sampling.NONE, false,
-                false, Map.of());
+                List.of(new ToolDefinition("f", CONFIDENTIAL, parameters, null)), null, format, Sampling.NONE, false,
+                false, Map.of("prediction", Map.of("content", "Dear Dr. Amal Haddad")));
         Inspection inspection = guard.inspect(request);
         assertThat(inspection.classes()).isEqualTo(EnumSet.allOf(DataClass.class));
         assertThat(inspection.findings()).extracting(f -> f.slot().path()).containsExactly(
                 "messages[0].content[0]", "messages[1].content[0]", "messages[1].tool_calls[0].arguments",
-                "messages[2].content[0]", "messages[3].content[1].text", "tools[0].description");
+                "messages[2].content[0]", "messages[3].content[1].text", "tools[0].description",
+                "tools[0].parameters.properties.to.description", "response_format.schema.description",
+                "extra.prediction.content");
         verdict(request);
         assertThat(decided).containsExactlyElementsOf(EnumSet.allOf(DataClass.class));
     }
