@@ -5,6 +5,7 @@ import dev.hearth.error.GatewayError;
 import dev.hearth.privacy.DataClass;
 import dev.hearth.routing.Confinement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record PrivacyVerdict(Inspection inspection, PrivacyAction action, Set<Da
     private static final int PATHS_SHOWN = 5;
 
     public PrivacyVerdict {
-        decisive = decisive.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(decisive));
+        decisive = decisive.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(decisive));
     }
 
     /** The verdict of a switched-off guard. */
