@@ -3,6 +3,7 @@ package dev.hearth.cli;
 import dev.hearth.backend.Backend;
 import dev.hearth.backend.Protocol;
 import dev.hearth.config.AliasConfig;
+import dev.hearth.config.PrivacyConfig;
 import dev.hearth.server.HearthServer;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ final class StartupSummary {
                     .append(alias.getValue().strategy().name().toLowerCase().replace('_', '-')).append(") -> ")
                     .append(String.join(", ", alias.getValue().candidates())).append('\n');
         }
+        out.append(privacy(gateway.config().privacy()));
         if (gateway.backends().stream().allMatch(b -> b.protocol() == Protocol.EMBEDDED)) {
             out.append("""
                     No chat backend found. Chat requests will be refused until you add one:
@@ -43,6 +45,21 @@ final class StartupSummary {
                     """);
         }
         return out.toString();
+    }
+
+    /** One line: the privacy guard's state and policy, so nobody has to guess what leaves the machine. */
+    private static String privacy(PrivacyConfig privacy) {
+        if (!privacy.enabled()) {
+            return "Privacy guard: OFF (requests are sent as they are)\n";
+        }
+        StringBuilder line = new StringBuilder("Privacy guard: ");
+        privacy.policy().actions().forEach((dataClass, action) -> line.append(dataClass.name().toLowerCase())
+                .append(' ').append(action.wire()).append(", "));
+        line.setLength(line.length() - 2);
+        if (!privacy.customRules().isEmpty()) {
+            line.append(" (").append(privacy.customRules().size()).append(" custom rules)");
+        }
+        return line.append('\n').toString();
     }
 
     private static String models(Backend backend, boolean ready) {

@@ -8,19 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.guard.PrivacyAction;
 import dev.hearth.routing.Strategy;
 
 /**
  * Maps the {@code aliases} section. An alias is either a list of candidates (tried in order) or a mapping with
- * {@code candidates}, a {@code strategy} (ordered, local-first, cost, latency, quality) and a {@code quality} knob
- * from 0 (always the cheapest) to 1 (always the strongest). A candidate is
+ * {@code candidates}, a {@code strategy} (ordered, local-first, cost, latency, quality), a {@code quality} knob
+ * from 0 (always the cheapest) to 1 (always the strongest), {@code hedge-after}, and {@code privacy}: per data class
+ * the action this alias uses instead of the global policy (read as {@link PrivacyMapper#actions} reads it). A candidate is
  * {@code backend/model} or a bare model name; whatever stands before the first {@code /} must name a
  * backend that can exist (declared, or discoverable with discovery on), so a model id that itself contains
  * {@code /} is written qualified: {@code openrouter/meta-llama/llama-3.3-70b-instruct}.
  */
 final class AliasMapper {
 
-    private static final List<String> KEYS = List.of("candidates", "strategy", "quality", "hedge-after", "continuation");
+    private static final List<String> KEYS = List.of("candidates", "strategy", "quality", "hedge-after",
+            "continuation", "privacy");
     private static final Map<String, Strategy> STRATEGIES = Map.of("ordered", Strategy.ORDERED, "local-first",
             Strategy.LOCAL_FIRST, "cost", Strategy.COST, "latency", Strategy.LATENCY, "quality", Strategy.QUALITY);
 
@@ -51,7 +55,9 @@ final class AliasMapper {
             Duration hedgeAfter = section.get("hedge-after").map(h -> read.duration(h, Duration.ofMillis(1)))
                     .orElse(null);
             boolean continuation = section.get("continuation").map(read::bool).orElse(false);
-            return new AliasConfig(candidates, strategy, quality, hedgeAfter, continuation);
+            Map<DataClass, PrivacyAction> privacy = section.get("privacy")
+                    .map(p -> new PrivacyMapper(read).actions(p)).orElse(Map.of());
+            return new AliasConfig(candidates, strategy, quality, hedgeAfter, continuation, privacy);
         }
         if (!(node instanceof ConfigNode.Sequence)) {
             throw read.expected(node, "a list of candidates, or a mapping with candidates and strategy");

@@ -18,7 +18,7 @@ import java.util.Set;
 final class ConfigMapper {
 
     static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery", "state", "auth",
-            "audit");
+            "audit", "privacy");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max-body-size");
     static final List<String> FAILOVER_KEYS = List.of("max-retries", "timeout", "connect-timeout",
             "first-token-timeout", "idle-timeout", "backoff-base", "backoff-max", "breaker-failure-threshold",
@@ -49,10 +49,11 @@ final class ConfigMapper {
         Set<String> reachable = reachableBackends(backends, discovery);
         Map<String, AliasConfig> aliases = present(top, "aliases")
                 .map(node -> new AliasMapper(read).map(node, reachable)).orElse(Map.of());
+        PrivacyConfig privacy = new PrivacyMapper(read).map(section(top, "privacy", PrivacyMapper.KEYS));
         return new HearthConfig(server, backends, aliases, failover, discovery,
                 new GovernanceMapper(read).state(section(top, "state", STATE_KEYS)),
                 new GovernanceMapper(read).auth(section(top, "auth", AUTH_KEYS)),
-                new GovernanceMapper(read).audit(section(top, "audit", AUDIT_KEYS)));
+                new GovernanceMapper(read).audit(section(top, "audit", AUDIT_KEYS)), privacy);
     }
 
     private ServerConfig server(Section s) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param state    where Hearth keeps keys and the audit log
  * @param auth     whether requests need an API key
  * @param audit    the audit log's node id and checkpoints
+ * @param privacy  the privacy guard: on or off, the global policy and custom detection rules
  */
 public record HearthConfig(
         ServerConfig server,
@@ -23,18 +24,19 @@ public record HearthConfig(
         DiscoveryConfig discovery,
         StateConfig state,
         AuthConfig auth,
-        AuditConfig audit) {
+        AuditConfig audit,
+        PrivacyConfig privacy) {
 
     public HearthConfig {
         backends = List.copyOf(backends);
         aliases = Map.copyOf(aliases);
     }
 
-    /** Without the governance sections: their defaults. */
+    /** Without the governance and privacy sections: their defaults. */
     public HearthConfig(ServerConfig server, List<BackendConfig> backends, Map<String, AliasConfig> aliases,
             FailoverConfig failover, DiscoveryConfig discovery) {
         this(server, backends, aliases, failover, discovery, StateConfig.defaults(), AuthConfig.defaults(),
-                AuditConfig.defaults());
+                AuditConfig.defaults(), PrivacyConfig.defaults());
     }
 
     /** Embedded defaults: loopback, no explicit backends, discovery on. */
@@ -44,14 +46,18 @@ public record HearthConfig(
     }
 
     public HearthConfig withBackends(List<BackendConfig> newBackends) {
-        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit);
+        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit, privacy);
     }
 
     public HearthConfig withServer(ServerConfig newServer) {
-        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit);
+        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit, privacy);
     }
 
     public HearthConfig withGovernance(StateConfig newState, AuthConfig newAuth, AuditConfig newAudit) {
-        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit);
+        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit, privacy);
+    }
+
+    public HearthConfig withPrivacy(PrivacyConfig newPrivacy) {
+        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit, newPrivacy);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.dispatch;
 
+import dev.hearth.backend.Locality;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.model.ChatRequest;
@@ -34,12 +35,18 @@ import java.util.List;
  *       completion otherwise. A failure before commit is invisible; after commit it ends the stream with an in-band
  *       error, never a silent truncation.</li>
  * </ul>
+ *
+ * <p>Two privacy invariants hold for every attempt, whatever the rules above would do: a plan marked
+ * {@link RoutePlan#localOnly() local-only} never launches an attempt on a cloud backend (such a route is withheld and
+ * never retried), and every attempt goes through the request's {@link EgressGuard}, which decides what it sends and
+ * what its answer passes through.
  */
 final class ChatExchange {
     private final Dispatcher dispatcher;
     private final String requestId;
     private final ChatRequest request;
     private final RoutePlan plan;
+    private final EgressGuard guard;
     private final ClientSink sink;
     private final long receivedNanos;
 
@@ -57,12 +64,13 @@ final class ChatExchange {
     private boolean committed;
     private boolean finished;
 
-    ChatExchange(Dispatcher dispatcher, String requestId, ChatRequest request, RoutePlan plan, ClientSink sink,
-            long receivedNanos) {
+    ChatExchange(Dispatcher dispatcher, String requestId, ChatRequest request, RoutePlan plan, EgressGuard guard,
+            ClientSink sink, long receivedNanos) {
         this.dispatcher = dispatcher;
         this.requestId = requestId;
         this.request = request;
         this.plan = plan;
+        this.guard = guard;
         this.sink = sink;
         this.receivedNanos = receivedNanos;
         this.pending = new ArrayDeque<>(plan.routes());
@@ -70,12 +78,20 @@ final class ChatExchange {
 
     void start() {
         sink.onClientGone(this::clientGone);
-        nextAttempt();
+        if (!finished) {
+            nextAttempt();
+        }
     }
 
     private void nextAttempt() {
         while (!pending.isEmpty()) {
             Route route = pending.poll();
+            if (plan.localOnly() && route.backend().locality() != Locality.LOCAL) {
+                // Defence in depth: the planner already withheld cloud routes; no later strategy may bring one back.
+                note(route.ref() + " withheld (local-only)");
+                dispatcher.listener().skipped(route, "local_only");
+                continue;
+            }
             int capacity = route.backend().config().maxConcurrency();
             if (capacity > 0 && route.backend().inFlight().get() >= capacity) {
                 // Full: spill to the next candidate now, and come back after the backoff (a brief queue).
@@ -112,6 +128,7 @@ final class ChatExchange {
         giveUp();
     }
 
+    /** Only ever called from {@link #nextAttempt}, after the local-only check. */
     private void launch(Route route) {
         start(route, request, null);
         armHedge();
@@ -124,7 +141,9 @@ final class ChatExchange {
         route.backend().inFlight().incrementAndGet();
         dispatcher.listener().attemptStarted(route, attemptCount);
         sink.attempting(route, attemptCount);
-        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(toSend, route.model(), attempt);
+        EgressGuard.Egress egress = guard.egress(route, toSend);
+        attempt.call = dispatcher.adapterFor(route.backend()).streamChat(egress.request(), route.model(),
+                egress.answer().apply(attempt));
         attempt.armTimers();
         return attempt;
     }
@@ -201,6 +220,7 @@ final class ChatExchange {
         committed = true;
         String reason = notes.isEmpty() ? plan.reason() : plan.reason() + "; failover: " + String.join(", ", notes);
         long overhead = attempt.startedNanos - receivedNanos - waitedNanos;
+        guard.committing(attempt.route, sink);
         sink.begin(new Served(requestId, attempt.route, attempt.number, reason, Math.max(0, overhead), reference()));
         for (StreamEvent held : attempt.held) {
             sink.event(held);
@@ -278,6 +298,13 @@ final class ChatExchange {
     }
 
     private void giveUp() {
+        if (plan.localOnly() && plan.routes().stream().noneMatch(r -> r.backend().locality() == Locality.LOCAL)) {
+            end(new GatewayError(ErrorKind.PERMISSION,
+                    "Privacy policy keeps this request on local backends, and the plan for '" + plan.requested()
+                            + "' has none: " + String.join(", ", notes) + ".",
+                    "privacy_local_only", null, null));
+            return;
+        }
         if (lastFailure == null) {
             end(new GatewayError(ErrorKind.NO_BACKEND,
                     "No backend can serve '" + plan.requested() + "' right now: " + String.join(", ", notes) + ".",

@@ -35,6 +35,15 @@ public interface ClientSink {
      */
     default void stopRelaying() {}
 
-    /** Registers what to do if the client disconnects before the exchange ends. */
+    /** Registers what to do if the client disconnects before the exchange ends (at once if it already has). */
     void onClientGone(Runnable cancel);
+
+    /**
+     * The privacy guard's account of this request, given before {@link #begin} or {@link #fail} and possibly again
+     * (more precisely) just before {@code begin}; the last call wins. Names data classes and actions, never values.
+     *
+     * @param dataClasses the data classes found, lower-case and comma-separated, or "none"
+     * @param action      what was done: none, allow, mask, unmasked-local, local-only, block, or off
+     */
+    default void privacy(String dataClasses, String action) {}
 }

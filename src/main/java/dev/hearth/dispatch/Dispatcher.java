@@ -32,12 +32,14 @@ public final class Dispatcher {
     }
 
     /**
-     * Starts dispatching {@code request} along {@code plan}; the outcome reaches {@code sink}.
+     * Starts dispatching {@code request} along {@code plan}; the outcome reaches {@code sink}. Every attempt goes
+     * through {@code guard}; a {@link RoutePlan#localOnly() local-only} plan never reaches a cloud backend.
      *
      * @param receivedNanos when the gateway received the request, for the overhead figure
      */
-    public void dispatch(String requestId, ChatRequest request, RoutePlan plan, ClientSink sink, long receivedNanos) {
-        new ChatExchange(this, requestId, request, plan, sink, receivedNanos).start();
+    public void dispatch(String requestId, ChatRequest request, RoutePlan plan, EgressGuard guard, ClientSink sink,
+            long receivedNanos) {
+        new ChatExchange(this, requestId, request, plan, guard, sink, receivedNanos).start();
     }
 
     FailoverConfig failover() {

@@ -5,6 +5,9 @@ import dev.hearth.catalog.Pricing;
 import dev.hearth.dispatch.DispatchListener;
 import dev.hearth.dispatch.Served;
 import dev.hearth.model.Usage;
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.guard.PrivacyAction;
+import dev.hearth.privacy.guard.PrivacyListener;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.routing.Route;
 import io.micrometer.core.instrument.Counter;
@@ -15,14 +18,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prometheus metrics for the whole gateway, fed by dispatch's paired events. Meters are cached by their tag values so
- * the hot path does no registry look-ups after warm-up. Thread-safe.
+ * Prometheus metrics for the whole gateway, fed by dispatch's paired events and the privacy guard's decisions. Meters
+ * are cached by their tag values so the hot path does no registry look-ups after warm-up. Tags carry backend, model,
+ * data class and action names, never request content. Thread-safe.
  */
-public final class GatewayMetrics implements DispatchListener {
+public final class GatewayMetrics implements DispatchListener, PrivacyListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -109,6 +114,24 @@ public final class GatewayMetrics implements DispatchListener {
                 counter("hearth_cost_reference_usd_total", "backend", backend).increment(reference);
             }
         }
+    }
+
+    /** One count per data class found (or {@code none}), tagged with the action the request got. */
+    @Override
+    public void decided(Set<DataClass> found, PrivacyAction action) {
+        if (found.isEmpty()) {
+            counter("hearth_privacy_requests_total", "data_class", "none", "action", "none").increment();
+            return;
+        }
+        for (DataClass dataClass : found) {
+            counter("hearth_privacy_requests_total", "data_class", dataClass.name().toLowerCase(Locale.ROOT),
+                    "action", action.wire()).increment();
+        }
+    }
+
+    @Override
+    public void masked(String backend, int placeholders) {
+        counter("hearth_privacy_masked_attempts_total", "backend", backend).increment();
     }
 
     /** A refusal that never reached dispatch (bad request, unknown model, ...). */

@@ -117,6 +117,11 @@ final class AuditedSink implements ClientSink {
     }
 
     @Override
+    public void privacy(String dataClasses, String action) {
+        client.privacy(dataClasses, action);
+    }
+
+    @Override
     public void onClientGone(Runnable cancel) {
         client.onClientGone(() -> {
             gone = true;

@@ -4,10 +4,22 @@ import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AuthErrors;
 import dev.hearth.dispatch.ClientSink;
 import dev.hearth.dispatch.Dispatcher;
+import dev.hearth.dispatch.EgressGuard;
+import dev.hearth.error.ErrorKind;
+import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
 import dev.hearth.model.ChatRequest;
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.guard.Inspection;
+import dev.hearth.privacy.guard.MaskingEgress;
+import dev.hearth.privacy.guard.PrivacyAction;
+import dev.hearth.privacy.guard.PrivacyGuard;
+import dev.hearth.privacy.guard.PrivacyVerdict;
 import dev.hearth.routing.RoutePlan;
 import dev.hearth.routing.RoutePlanner;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens to a chat request, in order. Every ingress dialect hands its decoded request here.
@@ -17,21 +29,36 @@ import dev.hearth.routing.RoutePlanner;
  *       into the {@link Inbound#principal()} (or answers 401), for every dialect and the admin API alike</li>
  *   <li>authorize — the principal may use the requested model or alias (403 otherwise)</li>
  *   <li>admit — (governance issue, next increments) rate limits and budget reservation</li>
- *   <li>inspect — (privacy issue) sensitive data classes found in the request</li>
- *   <li>route — {@link RoutePlanner}: eligible candidates, ordered, with reasons</li>
- *   <li>guard — (privacy issue) masking before cloud egress</li>
- *   <li>dispatch — {@link Dispatcher}: attempts, retries, failover, timeouts, commit</li>
+ *   <li>inspect — {@link PrivacyGuard}: the data classes in every text of the request, and the verdict
+ *       ({@code allow}, {@code mask}, {@code local-only}, {@code block}); {@code block} is refused here</li>
+ *   <li>route — {@link RoutePlanner}: eligible candidates, ordered, with reasons; a {@code local-only} verdict keeps
+ *       only local candidates or refuses</li>
+ *   <li>guard — {@link MaskingEgress}: for {@code mask}, placeholders for each cloud attempt and the answer
+ *       restored</li>
+ *   <li>dispatch — {@link Dispatcher}: attempts, retries, failover, timeouts, commit; it enforces local-only again
+ *       and runs every attempt through the guard</li>
  *   <li>account — {@link AuditedSink}: the audit record, durable before the client gets the end of the answer</li>
  * </ol>
- * The stages not built yet are named here so the order is fixed before they arrive. A refusal from any stage reaches
- * the client through the same sink as an answer would, in the client's dialect, and is audited like one.
+ * A refusal from any stage reaches the client through the same sink as an answer would, in the client's dialect,
+ * with the privacy headers, and is audited like one. A request whose texts exceed {@link #INLINE_INSPECTION_CHARS}
+ * is inspected on a worker thread; if inspection fails the request is refused (fail closed), never sent uninspected.
+ * Logs name the request id and never a value. Thread-safe: one pipeline serves every event loop.
  */
 public final class ChatPipeline {
+    /** Above this many characters of text, inspection (~0.13 ms per KB) leaves the event loop. */
+    public static final long INLINE_INSPECTION_CHARS = 16 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPipeline.class);
+
+    private final PrivacyGuard guard;
     private final RoutePlanner planner;
+    private final Offload offload;
     private final AuditLog audit;
 
-    public ChatPipeline(RoutePlanner planner, AuditLog audit) {
+    public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload, AuditLog audit) {
+        this.guard = guard;
         this.planner = planner;
+        this.offload = offload;
         this.audit = audit;
     }
 
@@ -39,17 +66,40 @@ public final class ChatPipeline {
     public void handle(Inbound inbound, ChatRequest request, ClientSink sink, Dispatcher dispatcher) {
         ClientSink audited = new AuditedSink(sink, inbound, audit, request.stream());
         inbound.audit().requested(request.model(), request.stream());
+        if (!inbound.principal().mayUse(request.model())) {
+            audited.fail(AuthErrors.modelNotAllowed(request.model()));
+            return;
+        }
+        // The principal's own privacy policy (per key or team) arrives with a later governance increment.
+        Map<DataClass, PrivacyAction> principal = Map.of();
+        Offload runner = guard.inspectionSize(request) <= INLINE_INSPECTION_CHARS ? Offload.INLINE : offload;
+        runner.run(() -> guard.inspect(request),
+                (found, failure) -> inspected(inbound, request, principal, found, failure, audited, dispatcher));
+    }
+
+    private void inspected(Inbound inbound, ChatRequest request, Map<DataClass, PrivacyAction> principal,
+            Inspection inspection, Throwable failure, ClientSink sink, Dispatcher dispatcher) {
+        if (failure != null) {
+            LOG.error("request {}: privacy inspection failed; refused", inbound.requestId(), failure);
+            sink.fail(GatewayError.of(ErrorKind.INTERNAL, "The privacy inspection of this request failed (request id "
+                    + inbound.requestId() + "), so it was not sent anywhere; the gateway log has details."));
+            return;
+        }
+        PrivacyVerdict verdict = guard.decide(request, inspection, principal);
+        sink.privacy(verdict.classesHeader(), verdict.actionHeader());
+        if (verdict.blocked()) {
+            sink.fail(verdict.refusal());
+            return;
+        }
         RoutePlan plan;
         try {
-            if (!inbound.principal().mayUse(request.model())) {
-                throw new GatewayException(AuthErrors.modelNotAllowed(request.model()));
-            }
-            plan = planner.plan(request);
+            plan = planner.plan(request, verdict.confinement());
         } catch (GatewayException refused) {
-            audited.fail(refused.error());
+            sink.fail(refused.error());
             return;
         }
         inbound.audit().routed(plan.reason());
-        dispatcher.dispatch(inbound.requestId(), request, plan, audited, inbound.receivedNanos());
+        EgressGuard egress = MaskingEgress.forVerdict(verdict, guard.listener());
+        dispatcher.dispatch(inbound.requestId(), request, plan, egress, sink, inbound.receivedNanos());
     }
 }

@@ -9,8 +9,9 @@ import java.util.function.IntSupplier;
 /**
  * The first half of every routing decision: which candidates can serve this request at all. A candidate is dropped,
  * with the reason kept, when the catalog knows it lacks a capability the request needs (tools, image input) or its
- * context window cannot hold the prompt plus the requested output. Unknown facts never drop a candidate. Later
- * constraints (the caller's permissions, the data's sensitivity, the budget left) join here.
+ * context window cannot hold the prompt plus the requested output. Unknown facts never drop a candidate. The data's
+ * sensitivity is decided before this, in {@link RoutePlanner} (local-only withholds cloud candidates first); later
+ * constraints (the caller's permissions, the budget left) join here.
  */
 public final class Eligibility {
 

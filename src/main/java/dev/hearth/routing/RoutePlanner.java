@@ -1,11 +1,13 @@
 package dev.hearth.routing;
 
+import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.tokens.TokenCounter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,6 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * come from the {@link ModelDirectory}, {@link Eligibility} drops those that cannot serve the request, then an alias's
  * {@link Ranking} strategy, or the {@link Balancer} for replicas of one model, orders the rest. Refusals are thrown as
  * {@link GatewayException}s carrying the reason. Thread-safe.
+ *
+ * <p>A {@link Confinement#localOnly() local-only} request is decided here first: cloud candidates are withheld
+ * before eligibility and ranking (which never add a candidate), the plan is marked local-only so that dispatch
+ * enforces it again, and with no local candidate at all the request is refused with a 403 {@code privacy_local_only}
+ * that names the data classes, never a value.
  */
 public final class RoutePlanner {
     private final ModelDirectory directory;
@@ -29,15 +36,24 @@ public final class RoutePlanner {
 
     /** The plan for {@code request}; a refusal is thrown as a {@link GatewayException} carrying the reason. */
     public RoutePlan plan(ChatRequest request) {
-        Decision decision = decide(request);
+        return plan(request, Confinement.NONE);
+    }
+
+    /** The plan for {@code request}; a refusal is thrown as a {@link GatewayException} carrying the reason. */
+    public RoutePlan plan(ChatRequest request, Confinement confinement) {
+        Decision decision = decide(request, confinement);
         if (decision.refusal() != null) {
             throw new GatewayException(decision.refusal());
         }
         return decision.plan();
     }
 
-    /** The whole decision, refusals included as values: what {@code route explain} shows. Never throws for a refusal. */
     public Decision decide(ChatRequest request) {
+        return decide(request, Confinement.NONE);
+    }
+
+    /** The whole decision, refusals included as values: what {@code route explain} shows. Never throws for a refusal. */
+    public Decision decide(ChatRequest request, Confinement confinement) {
         String requested = request.model();
         if (directory.backends().stream().noneMatch(b -> b.protocol() != Protocol.EMBEDDED)) {
             return refused(requested, "model", List.of(), List.of(), new GatewayError(ErrorKind.NO_BACKEND,
@@ -62,22 +78,54 @@ public final class RoutePlanner {
             return refused(requested, basis, candidates, List.of(), GatewayError.invalid("model",
                     "The model '" + requested + "' is an embedding model; use /v1/embeddings."));
         }
+        List<String> withheld = new ArrayList<>();
+        if (confinement.localOnly()) {
+            List<Route> local = new ArrayList<>();
+            for (Route route : chatRoutes) {
+                if (route.backend().locality() == Locality.LOCAL) {
+                    local.add(route);
+                } else {
+                    withheld.add(route.ref());
+                }
+            }
+            if (local.isEmpty()) {
+                return refused(requested, basis, candidates, withheld, new GatewayError(ErrorKind.PERMISSION,
+                        "This request contains " + confinement.because() + " data, which privacy policy keeps on"
+                                + " local backends, and '" + requested + "' has no local candidate (withheld: "
+                                + String.join(", ", withheld) + "). Name a local model or an alias with a local"
+                                + " candidate.",
+                        "privacy_local_only", "model", null));
+            }
+            chatRoutes = local;
+        }
         Eligibility.Result eligible = Eligibility.filter(chatRoutes, request, () -> tokens.countPrompt(request));
+        List<String> dropped = new ArrayList<>(eligible.dropped());
+        withheld.forEach(ref -> dropped.add(ref + " withheld: local-only (" + confinement.because() + ")"));
         if (eligible.eligible().isEmpty()) {
-            return refused(requested, basis, candidates, eligible.dropped(), new GatewayError(ErrorKind.INVALID_REQUEST,
+            return refused(requested, basis, candidates, dropped, new GatewayError(ErrorKind.INVALID_REQUEST,
                     "No candidate for '" + requested + "' can serve this request: "
                             + String.join("; ", eligible.dropped()) + ".",
                     "no_eligible_backend", "model", null));
         }
         String reason = eligible.dropped().isEmpty() ? plan.reason()
                 : plan.reason() + "; skipped: " + String.join(", ", eligible.dropped());
-        if (plan.alias() == null) {
-            RoutePlan balanced = plan.withRoutes(balancer.order(eligible.eligible()), reason);
-            return new Decision(requested, basis, candidates, eligible.dropped(), "", balanced, null);
+        if (confinement.localOnly()) {
+            reason += "; local-only (" + confinement.because() + ")"
+                    + (withheld.isEmpty() ? "" : ", withheld: " + String.join(", ", withheld));
         }
-        Ranking.Ranked ranked = Ranking.rank(eligible.eligible(), plan.alias(), request, quality);
-        RoutePlan ordered = plan.withRoutes(ranked.routes(), reason + "; " + ranked.explanation());
-        return new Decision(requested, basis, candidates, eligible.dropped(), ranked.explanation(), ordered, null);
+        List<Route> ordered;
+        String ranking = "";
+        if (plan.alias() == null) {
+            ordered = balancer.order(eligible.eligible());
+        } else {
+            Ranking.Ranked ranked = Ranking.rank(eligible.eligible(), plan.alias(), request, quality);
+            ordered = ranked.routes();
+            ranking = ranked.explanation();
+            reason += "; " + ranking;
+        }
+        RoutePlan finalPlan = confinement.localOnly() ? plan.confinedToLocal(ordered, reason)
+                : plan.withRoutes(ordered, reason);
+        return new Decision(requested, basis, candidates, dropped, ranking, finalPlan, null);
     }
 
     private static Decision refused(String requested, String basis, List<String> candidates, List<String> dropped,

@@ -13,8 +13,13 @@ import dev.hearth.config.BackendConfig;
 import dev.hearth.config.CloudProviders;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.LocalServers;
+import dev.hearth.config.PrivacyConfig;
 import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.Detectors;
+import dev.hearth.privacy.guard.PrivacyAction;
+import dev.hearth.privacy.guard.PrivacyGuard;
 import dev.hearth.provider.embedded.EmbeddedAdapter;
 import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
 import dev.hearth.provider.embedded.MiniLmPromptEmbedder;
@@ -31,6 +36,7 @@ import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +126,8 @@ public final class HearthServer implements AutoCloseable {
                 ? governance.bootstrapAdminKey().orElse(null) : null;
         governance.refreshEvery(config.auth().keyRefresh());
         var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
-        var pipeline = new ChatPipeline(new RoutePlanner(directory, tokens, quality),
+        PrivacyGuard privacy = privacyGuard(config, metrics);
+        var pipeline = new ChatPipeline(privacy, new RoutePlanner(directory, tokens, quality), new VertxOffload(),
                 auditView.apply(governance.auditLog()));
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
@@ -144,10 +151,20 @@ public final class HearthServer implements AutoCloseable {
             engine.startLoading(); // in the background, never on the start-up path
         }
         Thread.ofPlatform().daemon().name("tokenizer-warm-up").start(tokens::warmUp);
+        // The detector's dictionaries and phone metadata load on first use: not on the first request's event loop.
+        Thread.ofPlatform().daemon().name("privacy-warm-up").start(privacy::warmUp);
         LoadedModelsPoller loadedModels = new LoadedModelsPoller(vertx, backends, tokens);
         loadedModels.start();
         return new HearthServer(vertx, gateway, workers, engine, loadedModels, verticles.get(0).actualPort(),
                 firstAdminKey);
+    }
+
+    private static PrivacyGuard privacyGuard(HearthConfig config, GatewayMetrics metrics) {
+        PrivacyConfig privacy = config.privacy();
+        Map<String, Map<DataClass, PrivacyAction>> aliasPolicies = new HashMap<>();
+        config.aliases().forEach((name, alias) -> aliasPolicies.put(name, alias.privacy()));
+        return new PrivacyGuard(privacy.enabled(), Detectors.standard(privacy.customRules()), privacy.policy(),
+                aliasPolicies, metrics);
     }
 
     /** A discovered or key-derived backend must not shadow a configured one (same name or same URL) nor be us. */

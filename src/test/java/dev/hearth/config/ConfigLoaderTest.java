@@ -13,6 +13,9 @@ import java.time.Duration;
 import dev.hearth.routing.Strategy;
 import java.util.List;
 import java.util.Map;
+import dev.hearth.privacy.DataClass;
+import dev.hearth.privacy.custom.CustomRules;
+import dev.hearth.privacy.guard.PrivacyAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -198,6 +201,43 @@ class ConfigLoaderTest {
                 .isEqualTo(new AliasConfig(List.of("local-model", "gpt-4o"), Strategy.LOCAL_FIRST, 0.7));
         assertThat(config.aliases().get("cheap").strategy()).isEqualTo(Strategy.COST);
         assertThat(config.aliases().get("cheap").quality()).isEqualTo(0.5);
+    }
+
+    @Test
+    void thePrivacySectionSetsThePolicyCustomRulesAndPerAliasOverrides() throws IOException {
+        HearthConfig config = ConfigLoader.load(write("""
+                privacy:
+                  policy:
+                    pii: local-only
+                    secret: block
+                  custom-rules:
+                    project:
+                      keywords: [Project Bluebird]
+                      patterns: ["PRJ-[0-9]{4}"]
+                aliases:
+                  scratch:
+                    candidates: [gpt-4o]
+                    privacy: {pii: allow, phi: mask}
+                """), Map.of());
+
+        PrivacyConfig privacy = config.privacy();
+        assertThat(privacy.enabled()).isTrue();
+        assertThat(privacy.policy().action(DataClass.PII)).isEqualTo(PrivacyAction.LOCAL_ONLY);
+        assertThat(privacy.policy().action(DataClass.SECRET)).isEqualTo(PrivacyAction.BLOCK);
+        assertThat(privacy.policy().action(DataClass.PHI)).isEqualTo(PrivacyAction.LOCAL_ONLY);
+        assertThat(privacy.policy().action(DataClass.FINANCIAL)).isEqualTo(PrivacyAction.MASK);
+        assertThat(privacy.customRules()).containsExactly(new CustomRules("project", List.of("Project Bluebird"),
+                List.of("PRJ-[0-9]{4}")));
+        assertThat(config.aliases().get("scratch").privacy())
+                .isEqualTo(Map.of(DataClass.PII, PrivacyAction.ALLOW, DataClass.PHI, PrivacyAction.MASK));
+    }
+
+    @Test
+    void withoutAPrivacySectionTheGuardRunsWithTheDefaultPolicy() throws IOException {
+        HearthConfig config = ConfigLoader.load(write("server:\n  port: 8080\n"), Map.of());
+
+        assertThat(config.privacy()).isEqualTo(PrivacyConfig.defaults());
+        assertThat(ConfigLoader.load(write("privacy:\n  enabled: false\n"), Map.of()).privacy().enabled()).isFalse();
     }
 
     @Test

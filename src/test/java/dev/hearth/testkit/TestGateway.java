@@ -11,6 +11,7 @@ import dev.hearth.config.BackendConfig;
 import dev.hearth.config.DiscoveryConfig;
 import dev.hearth.config.FailoverConfig;
 import dev.hearth.config.HearthConfig;
+import dev.hearth.config.PrivacyConfig;
 import dev.hearth.config.ServerConfig;
 import dev.hearth.config.StateConfig;
 import dev.hearth.routing.Strategy;
@@ -129,6 +130,7 @@ public final class TestGateway implements AutoCloseable {
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofSeconds(3), 50, 4,
                 Duration.ofSeconds(30));
         private long maxBody = ServerConfig.DEFAULT_MAX_BODY_BYTES;
+        private PrivacyConfig privacy = PrivacyConfig.defaults();
         private boolean embedded;
         private AuthMode authMode;
         private Path stateDir;
@@ -187,6 +189,17 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        public Builder alias(String name, AliasConfig config) {
+            aliases.put(name, config);
+            return this;
+        }
+
+        /** The privacy section; the default is the shipped policy with the guard on. */
+        public Builder privacy(PrivacyConfig config) {
+            this.privacy = config;
+            return this;
+        }
+
         public Builder failover(FailoverConfig config) {
             this.failover = config;
             return this;
@@ -212,7 +225,7 @@ public final class TestGateway implements AutoCloseable {
             }
             HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
                     failover, new DiscoveryConfig(false, false, embedded), new StateConfig(dir),
-                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH), AuditConfig.defaults());
+                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH), AuditConfig.defaults(), privacy);
             return new TestGateway(HearthServer.start(config, Map.of(), auditView), dir, owned);
         }
     }

@@ -13,6 +13,8 @@ public final class HearthHeaders {
     public static final String ROUTE_REASON = "x-hearth-route-reason";
     public static final String ATTEMPTS = "x-hearth-attempts";
     public static final String OVERHEAD_MS = "x-hearth-overhead-ms";
+    public static final String DATA_CLASSES = "x-hearth-data-classes";
+    public static final String PRIVACY_ACTION = "x-hearth-privacy-action";
 
     private HearthHeaders() {}
 
@@ -23,6 +25,14 @@ public final class HearthHeaders {
                 .putHeader(ROUTE_REASON, headerSafe(served.reason()))
                 .putHeader(ATTEMPTS, Integer.toString(served.attempt()))
                 .putHeader(OVERHEAD_MS, String.format(Locale.ROOT, "%.3f", served.overheadNanos() / 1e6));
+    }
+
+    /** What the privacy guard found (data classes, never values) and did. */
+    public static void privacy(HttpServerResponse response, String dataClasses, String action) {
+        if (!"off".equals(action)) {
+            response.putHeader(DATA_CLASSES, headerSafe(dataClasses));
+        }
+        response.putHeader(PRIVACY_ACTION, headerSafe(action));
     }
 
     /** Header values must be visible ASCII; anything else becomes '?', and long reasons are cut. */

@@ -76,5 +76,15 @@ public abstract class HttpClientSink implements ClientSink {
     @Override
     public void onClientGone(Runnable cancel) {
         this.onGone = cancel;
+        if (response.closed() && !response.ended()) {
+            cancel.run(); // gone while an earlier stage ran on a worker thread
+        }
+    }
+
+    @Override
+    public void privacy(String dataClasses, String action) {
+        if (!response.headWritten()) {
+            HearthHeaders.privacy(response, dataClasses, action);
+        }
     }
 }
