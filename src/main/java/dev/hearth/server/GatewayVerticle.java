@@ -55,7 +55,9 @@ final class GatewayVerticle extends VerticleBase {
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(true),
-                new PoolOptions().setHttp1MaxSize(1024).setMaxWaitQueueSize(-1));
+                // Streams hold their upstream connection for minutes: the pool must not be what limits concurrency
+                // (1,024 per loop capped a 5,000-stream run at 2,048). Per-backend limits are max-concurrency's job.
+                new PoolOptions().setHttp1MaxSize(65_536).setMaxWaitQueueSize(-1));
         Map<String, ProviderAdapter> adapters = new HashMap<>();
         for (Backend backend : gateway.backends()) {
             adapters.put(backend.name(),
