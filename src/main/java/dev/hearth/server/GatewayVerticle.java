@@ -40,17 +40,23 @@ final class GatewayVerticle extends VerticleBase {
     }
 
     private final Gateway gateway;
+    private final HttpClient client;
     private final List<Dialect> dialects = dialects();
     private HttpServer server;
 
-    GatewayVerticle(Gateway gateway) {
+    /**
+     * @param client the one upstream client, shared: its pool hands each caller a connection on the caller's own
+     *               event loop, so requests never hop threads. (A client created per verticle in start() took an
+     *               event loop of its own from Vert.x's rotation and left every verticle on the same loop.)
+     */
+    GatewayVerticle(Gateway gateway, HttpClient client) {
         this.gateway = gateway;
+        this.client = client;
     }
 
-    @Override
-    public Future<?> start() {
-        var failover = gateway.config().failover();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+    /** The upstream client all loops share. */
+    static HttpClient upstreamClient(io.vertx.core.Vertx vertx, dev.hearth.config.FailoverConfig failover) {
+        return vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout((int) failover.connectTimeout().toMillis())
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
@@ -58,6 +64,11 @@ final class GatewayVerticle extends VerticleBase {
                 // Streams hold their upstream connection for minutes: the pool must not be what limits concurrency
                 // (1,024 per loop capped a 5,000-stream run at 2,048). Per-backend limits are max-concurrency's job.
                 new PoolOptions().setHttp1MaxSize(65_536).setMaxWaitQueueSize(-1));
+    }
+
+    @Override
+    public Future<?> start() {
+        var failover = gateway.config().failover();
         Map<String, ProviderAdapter> adapters = new HashMap<>();
         for (Backend backend : gateway.backends()) {
             adapters.put(backend.name(),

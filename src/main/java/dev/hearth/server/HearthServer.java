@@ -134,8 +134,9 @@ public final class HearthServer implements AutoCloseable {
                 governance.authenticator(mode));
 
         List<GatewayVerticle> verticles = new ArrayList<>();
+        var upstream = GatewayVerticle.upstreamClient(vertx, config.failover());
         for (int i = 0; i < loops; i++) {
-            GatewayVerticle verticle = new GatewayVerticle(gateway);
+            GatewayVerticle verticle = new GatewayVerticle(gateway, upstream);
             verticles.add(verticle);
             await(vertx.deployVerticle(verticle, new DeploymentOptions()));
         }
