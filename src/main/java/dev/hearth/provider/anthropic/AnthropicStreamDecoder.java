@@ -7,9 +7,7 @@ import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
-import dev.hearth.provider.http.BodyDecoder;
-import dev.hearth.provider.http.SseDecoder;
-import io.vertx.core.buffer.Buffer;
+import dev.hearth.provider.http.SseBodyDecoder;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,12 +25,9 @@ import java.util.Map;
  *
  * <p>One instance per attempt, called on the attempt's event loop; not thread-safe.
  */
-public final class AnthropicStreamDecoder implements BodyDecoder {
-    private static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
+public final class AnthropicStreamDecoder extends SseBodyDecoder {
     private static final int CHOICE = 0;
 
-    private final UpstreamListener listener;
-    private final SseDecoder sse = new SseDecoder(this::onSse, MAX_EVENT_BYTES);
     /** Content block index of each client tool call to its tool-call index. */
     private final Map<Integer, Integer> toolIndexes = new HashMap<>();
     private int toolCalls;
@@ -40,33 +35,13 @@ public final class AnthropicStreamDecoder implements BodyDecoder {
     private int inputTokens;
     private int outputTokens;
     private FinishReason stopReason;
-    private boolean done;
 
     public AnthropicStreamDecoder(UpstreamListener listener) {
-        this.listener = listener;
+        super(listener);
     }
 
     @Override
-    public void onChunk(Buffer chunk) {
-        if (done) {
-            return;
-        }
-        try {
-            sse.feed(chunk);
-        } catch (IllegalStateException tooLarge) {
-            fail(UpstreamFailure.of(UpstreamFailure.Kind.PROTOCOL, tooLarge.getMessage()));
-        }
-    }
-
-    @Override
-    public void onEnd() {
-        if (done) {
-            return;
-        }
-        sse.flush();
-        if (done) {
-            return;
-        }
+    protected void onBodyEnded() {
         if (stopReason != null) {
             finish(); // message_stop lost, but the answer was whole: message_delta carried its stop reason
         } else {
@@ -74,10 +49,8 @@ public final class AnthropicStreamDecoder implements BodyDecoder {
         }
     }
 
-    private void onSse(String event, String data) {
-        if (done) {
-            return;
-        }
+    @Override
+    protected void onEvent(String event, String data) {
         JsonNode payload;
         try {
             payload = Json.read(data);
@@ -184,18 +157,10 @@ public final class AnthropicStreamDecoder implements BodyDecoder {
     }
 
     private void finish() {
-        done = true;
         listener.onEvent(new StreamEvent.Finish(CHOICE, stopReason != null ? stopReason : FinishReason.STOP));
         if (usageSeen) {
             listener.onEvent(new StreamEvent.UsageReport(new Usage(inputTokens, outputTokens, false)));
         }
-        listener.onComplete();
-    }
-
-    private void fail(UpstreamFailure failure) {
-        if (!done) {
-            done = true;
-            listener.onFailure(failure);
-        }
+        complete();
     }
 }

@@ -7,9 +7,7 @@ import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
-import dev.hearth.provider.http.BodyDecoder;
-import dev.hearth.provider.http.SseDecoder;
-import io.vertx.core.buffer.Buffer;
+import dev.hearth.provider.http.SseBodyDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -18,54 +16,26 @@ import java.nio.charset.StandardCharsets;
  * Completion: at {@code [DONE]}, or when the body ends after a finish reason (some servers omit {@code [DONE]}).
  * A body that ends before any finish reason, an unparsable chunk, or an in-stream error object is a failure.
  */
-public final class OpenAiChunkDecoder implements BodyDecoder {
-    private static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
-
-    private final UpstreamListener listener;
-    private final SseDecoder sse = new SseDecoder(this::onSse, MAX_EVENT_BYTES);
+public final class OpenAiChunkDecoder extends SseBodyDecoder {
     private boolean finishSeen;
-    private boolean done;
 
     public OpenAiChunkDecoder(UpstreamListener listener) {
-        this.listener = listener;
+        super(listener);
     }
 
     @Override
-    public void onChunk(Buffer chunk) {
-        if (done) {
-            return;
-        }
-        try {
-            sse.feed(chunk);
-        } catch (IllegalStateException tooLarge) {
-            fail(UpstreamFailure.of(UpstreamFailure.Kind.PROTOCOL, tooLarge.getMessage()));
-        }
-    }
-
-    @Override
-    public void onEnd() {
-        if (done) {
-            return;
-        }
-        sse.flush();
-        if (done) {
-            return;
-        }
-        done = true;
+    protected void onBodyEnded() {
         if (finishSeen) {
-            listener.onComplete();
+            complete();
         } else {
-            listener.onFailure(UpstreamFailure.of(UpstreamFailure.Kind.PROTOCOL, "stream ended before the answer finished"));
+            fail(UpstreamFailure.of(UpstreamFailure.Kind.PROTOCOL, "stream ended before the answer finished"));
         }
     }
 
-    private void onSse(String event, String data) {
-        if (done) {
-            return;
-        }
+    @Override
+    protected void onEvent(String event, String data) {
         if ("[DONE]".equals(data.strip())) {
-            done = true;
-            listener.onComplete();
+            complete();
             return;
         }
         JsonNode chunk;
@@ -124,12 +94,5 @@ public final class OpenAiChunkDecoder implements BodyDecoder {
     private static String firstText(JsonNode node, String a, String b) {
         String value = Json.text(node, a);
         return value != null ? value : Json.text(node, b);
-    }
-
-    private void fail(UpstreamFailure failure) {
-        if (!done) {
-            done = true;
-            listener.onFailure(failure);
-        }
     }
 }
