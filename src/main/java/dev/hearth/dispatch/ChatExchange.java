@@ -128,7 +128,7 @@ final class ChatExchange {
         giveUp();
     }
 
-    /** Only ever called from {@link #nextAttempt}, after the local-only check. */
+    /** Only ever called from {@link #nextAttempt}, after the local-only check ({@link #tryContinue} has its own). */
     private void launch(Route route) {
         start(route, request, null);
         armHedge();
@@ -159,6 +159,10 @@ final class ChatExchange {
         }
         while (!pending.isEmpty()) {
             Route next = pending.poll();
+            if (plan.localOnly() && next.backend().locality() != Locality.LOCAL) {
+                note(next.ref() + " withheld: local-only");
+                continue; // the same invariant as every other attempt: a local-only request never leaves the machine
+            }
             if (!next.backend().health().tryAcquire()) {
                 note(next.ref() + " circuit open");
                 continue;

@@ -51,6 +51,7 @@ class LocalOnlyDispatchTest {
 
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Boolean> failing = new HashMap<>();
+    private final Map<String, Boolean> breakingAfterContent = new HashMap<>();
 
     /** Answers "ok" at once, or fails with a 503 at once when its backend is marked failing. */
     private ProviderAdapter adapter(String backend) {
@@ -58,7 +59,10 @@ class LocalOnlyDispatchTest {
             @Override
             public UpstreamCall streamChat(ChatRequest request, String model, UpstreamListener listener) {
                 calls.merge(backend, 1, Integer::sum);
-                if (failing.getOrDefault(backend, false)) {
+                if (breakingAfterContent.getOrDefault(backend, false)) {
+                    listener.onEvent(new StreamEvent.TextDelta(0, "partial"));
+                    listener.onFailure(UpstreamFailure.of(UpstreamFailure.Kind.CONNECTION, "reset"));
+                } else if (failing.getOrDefault(backend, false)) {
                     listener.onFailure(new UpstreamFailure(UpstreamFailure.Kind.SERVER_ERROR, 503, null, "down",
                             null));
                 } else {
@@ -93,6 +97,10 @@ class LocalOnlyDispatchTest {
     }
 
     private RecordingSink run(RoutePlan plan) {
+        return run(plan, REQUEST);
+    }
+
+    private RecordingSink run(RoutePlan plan, ChatRequest request) {
         Scheduler immediate = new Scheduler() {
             @Override
             public Cancellable after(Duration delay, Runnable task) {
@@ -110,7 +118,7 @@ class LocalOnlyDispatchTest {
         Dispatcher dispatcher = new Dispatcher(FAILOVER, immediate, b -> adapter(b.name()), DispatchListener.NONE,
                 new TokenCounter());
         RecordingSink sink = new RecordingSink();
-        dispatcher.dispatch("r1", REQUEST, plan, EgressGuard.NONE, sink, System.nanoTime());
+        dispatcher.dispatch("r1", request, plan, EgressGuard.NONE, sink, System.nanoTime());
         return sink;
     }
 
@@ -143,6 +151,18 @@ class LocalOnlyDispatchTest {
         assertThat(calls).isEmpty();
         assertThat(sink.error.kind()).isEqualTo(ErrorKind.PERMISSION);
         assertThat(sink.error.code()).isEqualTo("privacy_local_only");
+    }
+
+    @Test
+    void aMidStreamContinuationNeverCarriesALocalOnlyAnswerToTheCloud() {
+        breakingAfterContent.put("box", true);
+        ChatRequest streaming = new ChatRequest("chat", List.of(Message.text(Role.USER, "hi")), List.of(), null, null,
+                Sampling.NONE, true, false, Map.of());
+        AliasConfig continuing = new AliasConfig(List.of(), Strategy.ORDERED, 0.5, null, true);
+        RecordingSink sink = run(new RoutePlan("chat", List.of(route("box", Locality.LOCAL),
+                route("cloud", Locality.CLOUD)), "hand-made", continuing, true), streaming);
+        assertThat(calls).containsOnlyKeys("box");
+        assertThat(sink.error.code()).isEqualTo("stream_interrupted");
     }
 
     @Test
