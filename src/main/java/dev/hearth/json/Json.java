@@ -77,6 +77,18 @@ public final class Json {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
+    /** The string field {@code field} of every object in {@code array}, skipping objects without it. */
+    public static java.util.List<String> texts(JsonNode array, String field) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode item : array) {
+            String value = text(item, field);
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
     @FunctionalInterface
     public interface Writer {
         void write(JsonGenerator gen) throws IOException;

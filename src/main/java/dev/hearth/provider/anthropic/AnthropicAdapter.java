@@ -13,12 +13,10 @@ import dev.hearth.provider.UpstreamListener;
 import dev.hearth.provider.http.RefusedCall;
 import dev.hearth.provider.http.StreamingCall;
 import dev.hearth.provider.http.UpstreamRequests;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -78,17 +76,9 @@ public final class AnthropicAdapter implements ProviderAdapter {
     public CompletionStage<List<String>> listModels() {
         RequestOptions options = requests.request(HttpMethod.GET, "/v1/models?limit=" + MODEL_PAGE_LIMIT)
                 .putHeader("anthropic-version", API_VERSION);
-        Future<List<String>> models = requests.exchange(client, options, null, AnthropicErrors::fromBody).map(root -> {
-            List<String> ids = new ArrayList<>();
-            root.path("data").forEach(model -> {
-                String id = Json.text(model, "id");
-                if (id != null) {
-                    ids.add(id);
-                }
-            });
-            return ids;
-        });
-        return models.toCompletionStage();
+        return requests.exchange(client, options, null, AnthropicErrors::fromBody)
+                .map(root -> Json.texts(root.path("data"), "id"))
+                .toCompletionStage();
     }
 
     @Override

@@ -124,16 +124,9 @@ public final class OllamaAdapter implements ProviderAdapter {
 
     private CompletionStage<List<String>> modelNames(String path) {
         RequestOptions options = requests.request(HttpMethod.GET, path);
-        return requests.exchange(client, options, null, OllamaErrors::fromBody).map(root -> {
-            List<String> names = new ArrayList<>();
-            root.path("models").forEach(model -> {
-                String name = Json.text(model, "name");
-                if (name != null) {
-                    names.add(name);
-                }
-            });
-            return names;
-        }).toCompletionStage();
+        return requests.exchange(client, options, null, OllamaErrors::fromBody)
+                .map(root -> Json.texts(root.path("models"), "name"))
+                .toCompletionStage();
     }
 
     @Override

@@ -13,7 +13,6 @@ import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
 import dev.hearth.provider.http.StreamingCall;
 import dev.hearth.provider.http.UpstreamRequests;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -85,17 +84,9 @@ public final class OpenAiAdapter implements ProviderAdapter {
     @Override
     public CompletionStage<List<String>> listModels() {
         RequestOptions options = requests.request(HttpMethod.GET, "/models");
-        Future<List<String>> models = requests.exchange(client, options, null, OpenAiErrors::fromBody).map(root -> {
-            List<String> ids = new ArrayList<>();
-            root.path("data").forEach(model -> {
-                String id = Json.text(model, "id");
-                if (id != null) {
-                    ids.add(id);
-                }
-            });
-            return ids;
-        });
-        return models.toCompletionStage();
+        return requests.exchange(client, options, null, OpenAiErrors::fromBody)
+                .map(root -> Json.texts(root.path("data"), "id"))
+                .toCompletionStage();
     }
 
     @Override
