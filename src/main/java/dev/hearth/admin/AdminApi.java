@@ -2,6 +2,8 @@ package dev.hearth.admin;
 
 import static dev.hearth.ingress.common.JsonFields.invalid;
 import static dev.hearth.ingress.common.JsonFields.optionalArray;
+import static dev.hearth.ingress.common.JsonFields.optionalInt;
+import static dev.hearth.ingress.common.JsonFields.optionalNumber;
 import static dev.hearth.ingress.common.JsonFields.optionalString;
 import static dev.hearth.ingress.common.JsonFields.requiredString;
 
@@ -10,6 +12,7 @@ import dev.hearth.auth.ApiKeys;
 import dev.hearth.auth.AuthErrors;
 import dev.hearth.auth.KeySpec;
 import dev.hearth.auth.Principal;
+import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
 import dev.hearth.audit.AuditReader;
 import dev.hearth.error.ErrorKind;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /admin/keys}: every key (never a secret), admin only</li>
- *   <li>{@code POST /admin/keys} {@code {"name", "owner"?, "team"?, "role"?, "models"?, "expires_at"?}}: 201 with the
+ *   <li>{@code POST /admin/keys} {@code {"name", "owner"?, "team"?, "role"?, "models"?, "expires_at"?, "rpm"?, "tpm"?,
+ *       "budget_daily_usd"?, "budget_monthly_usd"?, "egress"?}}: 201 with the
  *       new key, shown this once; admin only</li>
  *   <li>{@code POST /admin/keys/{id}/revoke}, {@code POST /admin/keys/{id}/rotate}: admin only</li>
  *   <li>{@code GET /admin/audit?limit=N}: the newest records (default 100, at most 1000); admin or auditor</li>
@@ -125,15 +129,14 @@ public final class AdminApi {
         String role = optionalString(body, "role", "role");
         Role parsed = role == null ? Role.MEMBER : Role.parse(role)
                 .orElseThrow(() -> invalid("role", "'role' must be admin, auditor or member"));
-        List<String> models = new ArrayList<>();
-        JsonNode list = optionalArray(body, "models", "models");
-        if (list != null) {
-            for (int i = 0; i < list.size(); i++) {
-                if (!list.get(i).isTextual()) {
-                    throw invalid("models[" + i + "]", "'models[" + i + "]' must be a string");
-                }
-                models.add(list.get(i).asText());
-            }
+        List<String> models = strings(body, "models");
+        List<String> egress = body.has("egress") && !body.get("egress").isNull() ? strings(body, "egress") : null;
+        Quota quota;
+        try {
+            quota = new Quota(optionalInt(body, "rpm", "rpm", 1), optionalInt(body, "tpm", "tpm", 1),
+                    money(body, "budget_daily_usd"), money(body, "budget_monthly_usd"));
+        } catch (IllegalArgumentException bad) {
+            throw invalid(null, bad.getMessage());
         }
         String expires = optionalString(body, "expires_at", "expires_at");
         Instant expiresAt;
@@ -143,7 +146,29 @@ public final class AdminApi {
             throw invalid("expires_at", "'expires_at' must be an ISO-8601 instant like 2026-12-31T00:00:00Z");
         }
         return new KeySpec(requiredString(body, "name", "name"), optionalString(body, "owner", "owner"),
-                optionalString(body, "team", "team"), parsed, models, expiresAt);
+                optionalString(body, "team", "team"), parsed, models, expiresAt, quota, egress);
+    }
+
+    private static List<String> strings(JsonNode body, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode list = optionalArray(body, field, field);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isTextual()) {
+                    throw invalid(field + "[" + i + "]", "'" + field + "[" + i + "]' must be a string");
+                }
+                values.add(list.get(i).asText());
+            }
+        }
+        return values;
+    }
+
+    private static Double money(JsonNode body, String field) {
+        Double usd = optionalNumber(body, field, field);
+        if (usd != null && (usd < 0 || usd.isInfinite())) {
+            throw invalid(field, "'" + field + "' must be zero or more USD");
+        }
+        return usd;
     }
 
     static int limit(String text) {

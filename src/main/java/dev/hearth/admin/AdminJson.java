@@ -3,6 +3,7 @@ package dev.hearth.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hearth.audit.AuditRecord;
 import dev.hearth.auth.ApiKey;
+import dev.hearth.auth.Quota;
 import dev.hearth.auth.IssuedKey;
 import dev.hearth.json.Json;
 import io.vertx.core.buffer.Buffer;
@@ -76,10 +77,34 @@ final class AdminJson {
             gen.writeString(model);
         }
         gen.writeEndArray();
+        Quota quota = key.quota();
+        writeNumber(gen, "rpm", quota.rpm());
+        writeNumber(gen, "tpm", quota.tpm());
+        writeNumber(gen, "budget_daily_usd", quota.dailyUsd());
+        writeNumber(gen, "budget_monthly_usd", quota.monthlyUsd());
+        if (key.egress() == null) {
+            gen.writeNullField("egress");
+        } else {
+            gen.writeArrayFieldStart("egress");
+            for (String dataClass : key.egress()) {
+                gen.writeString(dataClass);
+            }
+            gen.writeEndArray();
+        }
         gen.writeStringField("created", key.created().toString());
         gen.writeStringField("expires", key.expires() == null ? null : key.expires().toString());
         gen.writeStringField("revoked", key.revoked() == null ? null : key.revoked().toString());
         gen.writeStringField("status", key.status(now));
         gen.writeEndObject();
+    }
+
+    private static void writeNumber(JsonGenerator gen, String field, Number value) throws IOException {
+        if (value == null) {
+            gen.writeNullField(field);
+        } else if (value instanceof Integer whole) {
+            gen.writeNumberField(field, whole);
+        } else {
+            gen.writeNumberField(field, value.doubleValue());
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * <p>Body fields (null ones are left out): {@code request_id, principal} ({@code key}, {@code anonymous} or
  * {@code none}), {@code key_id, key_prefix, team, presented_prefix} (a refused key's public prefix),
  * {@code dialect, method, path, requested_model, stream, route_reason, backend, model, attempts, prompt_tokens,
- * completion_tokens, usage_estimated, status, outcome, error_code, latency_ms}.
+ * completion_tokens, usage_estimated, cost_micro_usd, data_classes, privacy_action, status, outcome, error_code,
+ * latency_ms}.
  *
  * <p>Threading: confined to the request's event loop, like the request itself; not thread-safe.
  */
@@ -73,6 +74,20 @@ public final class RequestAudit {
         body.put("prompt_tokens", promptTokens);
         body.put("completion_tokens", completionTokens);
         body.put("usage_estimated", estimated);
+    }
+
+    /**
+     * What it cost at the answering model's price, in whole micro-dollars (the canonical JSON of the chain has no
+     * floating point); absent when that model has no price.
+     */
+    public void cost(long microUsd) {
+        body.put("cost_micro_usd", microUsd);
+    }
+
+    /** The data classes the privacy guard found (names, never values) and what it did. */
+    public void privacy(String dataClasses, String action) {
+        body.put("data_classes", dataClasses);
+        body.put("privacy_action", action);
     }
 
     public void error(String code) {

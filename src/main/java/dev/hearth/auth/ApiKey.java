@@ -14,12 +14,23 @@ import java.util.List;
  * @param models  models and aliases the key may use, exactly as clients name them; empty means all
  * @param expires when the key stops working, or null for never
  * @param revoked when it was revoked, or null
+ * @param quota   the key's own rate limits and budgets ({@link Quota#NONE}: only team and user limits apply)
+ * @param egress  the data classes this key may send off the machine (lower-case names such as {@code pii}), or
+ *                null when the configured privacy policy alone decides; a key can only tighten that policy
  */
 public record ApiKey(String id, String prefix, String hash, String name, String owner, String team, Role role,
-        List<String> models, Instant created, Instant expires, Instant revoked) {
+        List<String> models, Instant created, Instant expires, Instant revoked, Quota quota, List<String> egress) {
 
     public ApiKey {
         models = List.copyOf(models);
+        quota = quota == null ? Quota.NONE : quota;
+        egress = egress == null ? null : List.copyOf(egress);
+    }
+
+    /** A key without its own quota or egress list. */
+    public ApiKey(String id, String prefix, String hash, String name, String owner, String team, Role role,
+            List<String> models, Instant created, Instant expires, Instant revoked) {
+        this(id, prefix, hash, name, owner, team, role, models, created, expires, revoked, Quota.NONE, null);
     }
 
     /** Usable now: neither revoked nor expired. */
@@ -36,7 +47,7 @@ public record ApiKey(String id, String prefix, String hash, String name, String 
     }
 
     public ApiKey revokedAt(Instant when) {
-        return new ApiKey(id, prefix, hash, name, owner, team, role, models, created, expires, when);
+        return new ApiKey(id, prefix, hash, name, owner, team, role, models, created, expires, when, quota, egress);
     }
 
     /** Shown as {@code hrth_AbCd1234…}, the way people recognise a key. */

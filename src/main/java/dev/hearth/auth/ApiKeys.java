@@ -92,7 +92,7 @@ public final class ApiKeys {
         } while (store.find(KeyFormat.prefixOf(secret).orElseThrow()).isPresent());
         ApiKey key = new ApiKey(KeyFormat.randomId(random, "key_", 12), KeyFormat.prefixOf(secret).orElseThrow(),
                 hasher.hash(secret), spec.name(), spec.owner(), spec.team(), spec.role(), spec.models(), now,
-                spec.expires(), null);
+                spec.expires(), null, spec.quota(), spec.egress());
         return new IssuedKey(key, Secret.of(secret));
     }
 
@@ -113,6 +113,14 @@ public final class ApiKeys {
         spec.models().forEach(model -> text("models", model));
         if (spec.expires() != null && !spec.expires().isAfter(clock.instant())) {
             throw invalid("expires", "The expiry must be in the future.");
+        }
+        if (spec.egress() != null) {
+            for (String dataClass : spec.egress()) {
+                if (!EgressClasses.isKnown(dataClass)) {
+                    throw invalid("egress", "'" + dataClass + "' is not a data class; use any of "
+                            + EgressClasses.NAMES + ".");
+                }
+            }
         }
     }
 
@@ -136,7 +144,18 @@ public final class ApiKeys {
         target.put("role", key.role().wire());
         target.put("models", key.models());
         target.put("expires", key.expires() == null ? null : key.expires().toEpochMilli());
+        Quota quota = key.quota();
+        target.put("rpm", quota.rpm());
+        target.put("tpm", quota.tpm());
+        // The audit log's canonical JSON has no floating point: money is in whole micro-dollars.
+        target.put("budget_daily_micro_usd", microUsd(quota.dailyUsd()));
+        target.put("budget_monthly_micro_usd", microUsd(quota.monthlyUsd()));
+        target.put("egress", key.egress());
         return target;
+    }
+
+    private static Long microUsd(Double usd) {
+        return usd == null ? null : Math.round(usd * 1_000_000);
     }
 
     private static AuditEvent event(String action, Instant now, Principal actor, String requestId,

@@ -9,9 +9,12 @@ import java.util.List;
  * @param keyId  the key's id, null for the anonymous principal and operators
  * @param prefix the key's public prefix, null without a key
  * @param models models and aliases this principal may use, exactly as clients name them; empty means all
+ * @param user   the person behind the request, for per-user budgets: the key's owner; null when unknown
+ * @param quota  the principal's own rate limits and budgets
+ * @param egress the data classes it may send off the machine, or null when the configured policy alone decides
  */
 public record Principal(Kind kind, String keyId, String prefix, String name, String team, Role role,
-        List<String> models) {
+        List<String> models, String user, Quota quota, List<String> egress) {
 
     /** How the principal was established. */
     public enum Kind { KEY, ANONYMOUS, OPERATOR, SYSTEM }
@@ -21,10 +24,19 @@ public record Principal(Kind kind, String keyId, String prefix, String name, Str
 
     public Principal {
         models = List.copyOf(models);
+        quota = quota == null ? Quota.NONE : quota;
+        egress = egress == null ? null : List.copyOf(egress);
+    }
+
+    /** A principal without a user, quota or egress list of its own. */
+    public Principal(Kind kind, String keyId, String prefix, String name, String team, Role role,
+            List<String> models) {
+        this(kind, keyId, prefix, name, team, role, models, null, Quota.NONE, null);
     }
 
     public static Principal of(ApiKey key) {
-        return new Principal(Kind.KEY, key.id(), key.prefix(), key.name(), key.team(), key.role(), key.models());
+        return new Principal(Kind.KEY, key.id(), key.prefix(), key.name(), key.team(), key.role(), key.models(),
+                key.owner(), key.quota(), key.egress());
     }
 
     /** A request without a key where the auth mode allows one: any model, no admin rights. */

@@ -3,6 +3,7 @@ package dev.hearth.cli;
 import dev.hearth.auth.ApiKey;
 import dev.hearth.auth.IssuedKey;
 import dev.hearth.auth.KeySpec;
+import dev.hearth.auth.Quota;
 import dev.hearth.auth.Principal;
 import dev.hearth.auth.Role;
 import dev.hearth.store.Governance;
@@ -74,7 +75,7 @@ final class KeysCommand implements Runnable {
         String name;
         @Option(names = "--owner", description = "Who holds it.")
         String owner;
-        @Option(names = "--team", description = "The team it belongs to (budgets will be per team).")
+        @Option(names = "--team", description = "The team it belongs to (team limits and budgets apply).")
         String team;
         @Option(names = "--role", defaultValue = "member", description = "admin, auditor or member (default member).")
         String role;
@@ -84,15 +85,33 @@ final class KeysCommand implements Runnable {
         @Option(names = "--expires", paramLabel = "WHEN",
                 description = "30d, 12h, 2026-12-31 or 2026-12-31T18:00:00Z. Default: never.")
         String expires;
+        @Option(names = "--rpm", paramLabel = "N", description = "Requests per minute. Default: no key limit.")
+        Integer rpm;
+        @Option(names = "--tpm", paramLabel = "N", description = "Tokens per minute. Default: no key limit.")
+        Integer tpm;
+        @Option(names = "--budget-daily", paramLabel = "USD", description = "Spend per UTC day. Default: none.")
+        Double budgetDaily;
+        @Option(names = "--budget-monthly", paramLabel = "USD", description = "Spend per UTC month. Default: none.")
+        Double budgetMonthly;
+        @Option(names = "--egress", split = ",", paramLabel = "CLASS",
+                description = "Data classes it may send off the machine (secret, phi, pii, financial, confidential,"
+                        + " custom); the others stay local. Default: as the privacy policy says.")
+        List<String> egress;
 
         @Override
         public Integer call() {
             Role parsed = Role.parse(role).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--role must be admin, auditor or member, not '" + role + "'"));
             Instant expiry = expires == null ? null : Expiry.parse(expires, Instant.now(), spec.commandLine());
+            Quota quota;
+            try {
+                quota = new Quota(rpm, tpm, budgetDaily, budgetMonthly);
+            } catch (IllegalArgumentException bad) {
+                throw new CommandLine.ParameterException(spec.commandLine(), bad.getMessage());
+            }
             return withStore(spec, state, governance -> {
-                IssuedKey issued = governance.keys().create(new KeySpec(name, owner, team, parsed, models, expiry),
-                        operator(), null);
+                IssuedKey issued = governance.keys().create(new KeySpec(name, owner, team, parsed, models, expiry,
+                        quota, egress), operator(), null);
                 printIssued(spec.commandLine().getOut(), "Created", issued);
                 return 0;
             });

@@ -18,7 +18,7 @@ import java.util.Set;
 final class ConfigMapper {
 
     static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery", "state", "auth",
-            "audit", "privacy");
+            "audit", "privacy", "limits", "pricing");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max-body-size");
     static final List<String> FAILOVER_KEYS = List.of("max-retries", "timeout", "connect-timeout",
             "first-token-timeout", "idle-timeout", "backoff-base", "backoff-max", "breaker-failure-threshold",
@@ -53,7 +53,9 @@ final class ConfigMapper {
         return new HearthConfig(server, backends, aliases, failover, discovery,
                 new GovernanceMapper(read).state(section(top, "state", STATE_KEYS)),
                 new GovernanceMapper(read).auth(section(top, "auth", AUTH_KEYS)),
-                new GovernanceMapper(read).audit(section(top, "audit", AUDIT_KEYS)), privacy);
+                new GovernanceMapper(read).audit(section(top, "audit", AUDIT_KEYS)), privacy,
+                new LimitsMapper(read).map(section(top, "limits", LimitsMapper.KEYS),
+                        present(top, "pricing").map(read::mapping).orElse(null)));
     }
 
     private ServerConfig server(Section s) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param auth     whether requests need an API key
  * @param audit    the audit log's node id and checkpoints
  * @param privacy  the privacy guard: on or off, the global policy and custom detection rules
+ * @param limits   team and user rate limits and budgets, prices, and where the counters live
  */
 public record HearthConfig(
         ServerConfig server,
@@ -25,7 +26,8 @@ public record HearthConfig(
         StateConfig state,
         AuthConfig auth,
         AuditConfig audit,
-        PrivacyConfig privacy) {
+        PrivacyConfig privacy,
+        LimitsConfig limits) {
 
     public HearthConfig {
         backends = List.copyOf(backends);
@@ -36,7 +38,14 @@ public record HearthConfig(
     public HearthConfig(ServerConfig server, List<BackendConfig> backends, Map<String, AliasConfig> aliases,
             FailoverConfig failover, DiscoveryConfig discovery) {
         this(server, backends, aliases, failover, discovery, StateConfig.defaults(), AuthConfig.defaults(),
-                AuditConfig.defaults(), PrivacyConfig.defaults());
+                AuditConfig.defaults(), PrivacyConfig.defaults(), LimitsConfig.defaults());
+    }
+
+    /** Without the limits section: its defaults. */
+    public HearthConfig(ServerConfig server, List<BackendConfig> backends, Map<String, AliasConfig> aliases,
+            FailoverConfig failover, DiscoveryConfig discovery, StateConfig state, AuthConfig auth, AuditConfig audit,
+            PrivacyConfig privacy) {
+        this(server, backends, aliases, failover, discovery, state, auth, audit, privacy, LimitsConfig.defaults());
     }
 
     /** Embedded defaults: loopback, no explicit backends, discovery on. */
@@ -46,18 +55,22 @@ public record HearthConfig(
     }
 
     public HearthConfig withBackends(List<BackendConfig> newBackends) {
-        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit, privacy);
+        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit, privacy, limits);
     }
 
     public HearthConfig withServer(ServerConfig newServer) {
-        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit, privacy);
+        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit, privacy, limits);
     }
 
     public HearthConfig withGovernance(StateConfig newState, AuthConfig newAuth, AuditConfig newAudit) {
-        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit, privacy);
+        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit, privacy, limits);
     }
 
     public HearthConfig withPrivacy(PrivacyConfig newPrivacy) {
-        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit, newPrivacy);
+        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit, newPrivacy, limits);
+    }
+
+    public HearthConfig withLimits(LimitsConfig newLimits) {
+        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit, privacy, newLimits);
     }
 }

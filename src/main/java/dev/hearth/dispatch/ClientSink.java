@@ -1,6 +1,7 @@
 package dev.hearth.dispatch;
 
 import dev.hearth.error.GatewayError;
+import dev.hearth.limits.RateLimitState;
 import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
 import dev.hearth.routing.Route;
@@ -46,4 +47,10 @@ public interface ClientSink {
      * @param action      what was done: none, allow, mask, unmasked-local, local-only, block, or off
      */
     default void privacy(String dataClasses, String action) {}
+
+    /**
+     * The rate limits that applied to this request (the tightest request and token buckets), given before
+     * {@link #begin} or {@link #fail}; dialects show them in their own rate-limit headers.
+     */
+    default void rateLimits(RateLimitState state) {}
 }

@@ -7,11 +7,14 @@ import dev.hearth.dispatch.ClientSink;
 import dev.hearth.dispatch.Served;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
+import dev.hearth.limits.RateLimitState;
+import dev.hearth.limits.Ticket;
 import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
 import dev.hearth.routing.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,20 +37,36 @@ final class AuditedSink implements ClientSink {
     private final Inbound inbound;
     private final AuditLog log;
     private final boolean stream;
+    private final ToIntFunction<String> tokenCounter;
     private final List<StreamEvent> held = new ArrayList<>();
     private Served served;
+    private Route attempted;
+    private Ticket ticket;
+    private StringBuilder delivered;
     private boolean begun;
     private boolean gone;
 
-    AuditedSink(ClientSink client, Inbound inbound, AuditLog log, boolean stream) {
+    /** @param tokenCounter counts the tokens of answer text delivered before an answer broke off (for settling) */
+    AuditedSink(ClientSink client, Inbound inbound, AuditLog log, boolean stream, ToIntFunction<String> tokenCounter) {
         this.client = client;
         this.inbound = inbound;
         this.log = log;
         this.stream = stream;
+        this.tokenCounter = tokenCounter;
+    }
+
+    /** The admit stage's reservation, settled here when the request ends however it ends. */
+    void admitted(Ticket admittedTicket) {
+        this.ticket = admittedTicket;
+        if (ticket.metered()) {
+            delivered = new StringBuilder();
+        }
+        client.rateLimits(ticket.state());
     }
 
     @Override
     public void attempting(Route route, int attempt) {
+        attempted = route;
         inbound.audit().attempt(route.backend().name(), route.model(), attempt);
         client.attempting(route, attempt);
     }
@@ -65,6 +84,15 @@ final class AuditedSink implements ClientSink {
 
     @Override
     public void event(StreamEvent event) {
+        if (delivered != null) {
+            switch (event) {
+                case StreamEvent.TextDelta text -> delivered.append(text.text());
+                case StreamEvent.ReasoningDelta reasoning -> delivered.append(reasoning.text());
+                case StreamEvent.ToolCallDelta call -> delivered.append(call.name() == null ? "" : call.name())
+                        .append(call.argumentsDelta() == null ? "" : call.argumentsDelta());
+                default -> { }
+            }
+        }
         if (stream) {
             client.event(event);
         } else {
@@ -76,6 +104,7 @@ final class AuditedSink implements ClientSink {
     public void complete(Usage usage) {
         RequestAudit audit = inbound.audit();
         audit.usage(usage.promptTokens(), usage.completionTokens(), usage.estimated());
+        settle(served == null ? attempted : served.route(), usage.promptTokens(), usage.completionTokens());
         record(audit.finish(200, "ok", System.nanoTime(), System.currentTimeMillis()), () -> {
             if (!begun) {
                 begun = true;
@@ -95,6 +124,7 @@ final class AuditedSink implements ClientSink {
             return;
         }
         audit.error(error.code());
+        settleBroken();
         int status = begun ? 200 : error.httpStatus();
         String outcome = begun ? "interrupted" : RequestAudit.outcomeOf(status);
         record(audit.finish(status, outcome, System.nanoTime(), System.currentTimeMillis()), () -> client.fail(error),
@@ -118,6 +148,7 @@ final class AuditedSink implements ClientSink {
 
     @Override
     public void privacy(String dataClasses, String action) {
+        inbound.audit().privacy(dataClasses, action);
         client.privacy(dataClasses, action);
     }
 
@@ -126,6 +157,7 @@ final class AuditedSink implements ClientSink {
         client.onClientGone(() -> {
             gone = true;
             if (!inbound.audit().recorded()) {
+                settleGone();
                 log.append(inbound.audit().finish(0, "client_gone", System.nanoTime(), System.currentTimeMillis()))
                         .whenComplete((record, failed) -> {
                             if (failed != null) {
@@ -135,6 +167,41 @@ final class AuditedSink implements ClientSink {
             }
             cancel.run();
         });
+    }
+
+    @Override
+    public void rateLimits(RateLimitState state) {
+        client.rateLimits(state);
+    }
+
+    /** An answer that ended in an error: what reached the client is charged, a request never answered is released. */
+    private void settleBroken() {
+        if (begun || (served != null && !stream)) {
+            settle(served.route(), promptTokens(), deliveredTokens());
+        } else {
+            settle(null, 0, 0);
+        }
+    }
+
+    /** The client left: the prompt was sent to the route being tried, and the answer so far was produced. */
+    private void settleGone() {
+        Route route = served != null ? served.route() : attempted;
+        settle(route, route == null ? 0 : promptTokens(), deliveredTokens());
+    }
+
+    private void settle(Route route, long prompt, long completion) {
+        if (ticket == null) {
+            return; // refused before admission: nothing was reserved
+        }
+        ticket.settle(route, prompt, completion).ifPresent(inbound.audit()::cost);
+    }
+
+    private int promptTokens() {
+        return ticket == null ? 0 : ticket.promptTokens();
+    }
+
+    private int deliveredTokens() {
+        return delivered == null || delivered.isEmpty() ? 0 : tokenCounter.applyAsInt(delivered.toString());
     }
 
     private void record(AuditEvent event, Runnable afterCommit, Runnable ifLost) {

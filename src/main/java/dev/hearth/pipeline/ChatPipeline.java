@@ -1,6 +1,7 @@
 package dev.hearth.pipeline;
 
 import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.EgressClasses;
 import dev.hearth.auth.AuthErrors;
 import dev.hearth.dispatch.ClientSink;
 import dev.hearth.dispatch.Dispatcher;
@@ -8,6 +9,9 @@ import dev.hearth.dispatch.EgressGuard;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
+import dev.hearth.limits.Admission;
+import dev.hearth.limits.LimitRefusal;
+import dev.hearth.limits.Ticket;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.privacy.DataClass;
 import dev.hearth.privacy.guard.Inspection;
@@ -17,7 +21,11 @@ import dev.hearth.privacy.guard.PrivacyGuard;
 import dev.hearth.privacy.guard.PrivacyVerdict;
 import dev.hearth.routing.RoutePlan;
 import dev.hearth.routing.RoutePlanner;
+import dev.hearth.tokens.TokenCounter;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +36,12 @@ import org.slf4j.LoggerFactory;
  *   <li>authenticate — at the door, before the body is read: the server's {@code AuthGate} turns the presented key
  *       into the {@link Inbound#principal()} (or answers 401), for every dialect and the admin API alike</li>
  *   <li>authorize — the principal may use the requested model or alias (403 otherwise)</li>
- *   <li>admit — (governance issue, next increments) rate limits and budget reservation</li>
  *   <li>inspect — {@link PrivacyGuard}: the data classes in every text of the request, and the verdict
  *       ({@code allow}, {@code mask}, {@code local-only}, {@code block}); {@code block} is refused here</li>
  *   <li>route — {@link RoutePlanner}: eligible candidates, ordered, with reasons; a {@code local-only} verdict keeps
  *       only local candidates or refuses</li>
+ *   <li>admit — {@link Admission}: the key's, team's and user's rate limits and budgets; a reservation of the worst
+ *       case cost, settled by the account stage when the request ends (429 with rate-limit headers otherwise)</li>
  *   <li>guard — {@link MaskingEgress}: for {@code mask}, placeholders for each cloud attempt and the answer
  *       restored</li>
  *   <li>dispatch — {@link Dispatcher}: attempts, retries, failover, timeouts, commit; it enforces local-only again
@@ -54,31 +63,36 @@ public final class ChatPipeline {
     private final RoutePlanner planner;
     private final Offload offload;
     private final AuditLog audit;
+    private final Admission admission;
+    private final TokenCounter tokens;
 
-    public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload, AuditLog audit) {
+    public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload, AuditLog audit,
+            Admission admission, TokenCounter tokens) {
         this.guard = guard;
         this.planner = planner;
         this.offload = offload;
         this.audit = audit;
+        this.admission = admission;
+        this.tokens = tokens;
     }
 
     /** Runs the request; the answer or the refusal reaches {@code sink}, after its audit record is durable. */
     public void handle(Inbound inbound, ChatRequest request, ClientSink sink, Dispatcher dispatcher) {
-        ClientSink audited = new AuditedSink(sink, inbound, audit, request.stream());
+        AuditedSink audited = new AuditedSink(sink, inbound, audit, request.stream(), tokens::count);
         inbound.audit().requested(request.model(), request.stream());
         if (!inbound.principal().mayUse(request.model())) {
             audited.fail(AuthErrors.modelNotAllowed(request.model()));
             return;
         }
-        // The principal's own privacy policy (per key or team) arrives with a later governance increment.
-        Map<DataClass, PrivacyAction> principal = Map.of();
+        // A key's egress list only ever tightens the configured policy.
+        Map<DataClass, PrivacyAction> principal = EgressClasses.floor(inbound.principal().egress());
         Offload runner = guard.inspectionSize(request) <= INLINE_INSPECTION_CHARS ? Offload.INLINE : offload;
         runner.run(() -> guard.inspect(request),
                 (found, failure) -> inspected(inbound, request, principal, found, failure, audited, dispatcher));
     }
 
     private void inspected(Inbound inbound, ChatRequest request, Map<DataClass, PrivacyAction> principal,
-            Inspection inspection, Throwable failure, ClientSink sink, Dispatcher dispatcher) {
+            Inspection inspection, Throwable failure, AuditedSink sink, Dispatcher dispatcher) {
         if (failure != null) {
             LOG.error("request {}: privacy inspection failed; refused", inbound.requestId(), failure);
             sink.fail(GatewayError.of(ErrorKind.INTERNAL, "The privacy inspection of this request failed (request id "
@@ -99,6 +113,33 @@ public final class ChatPipeline {
             return;
         }
         inbound.audit().routed(plan.reason());
+        CompletableFuture<Ticket> admitted = admission.admit(inbound.principal(), plan,
+                () -> tokens.countPrompt(request), request.sampling().maxTokens());
+        if (admitted.isDone()) { // local counters: no hop
+            admitted(inbound, request, plan, verdict, admitted, sink, dispatcher);
+        } else {
+            admitted.whenComplete((ticket, refused) -> inbound.loop().execute(
+                    () -> admitted(inbound, request, plan, verdict, admitted, sink, dispatcher)));
+        }
+    }
+
+    private void admitted(Inbound inbound, ChatRequest request, RoutePlan plan, PrivacyVerdict verdict,
+            CompletableFuture<Ticket> admitted, AuditedSink sink, Dispatcher dispatcher) {
+        Ticket ticket;
+        try {
+            ticket = admitted.join();
+        } catch (CompletionException | CancellationException failed) {
+            if (failed.getCause() instanceof LimitRefusal refusal) {
+                sink.rateLimits(refusal.state());
+                sink.fail(refusal.error());
+            } else {
+                LOG.error("request {}: rate-limit and budget check failed; refused", inbound.requestId(), failed);
+                sink.fail(GatewayError.of(ErrorKind.INTERNAL, "The rate-limit and budget check of this request failed"
+                        + " (request id " + inbound.requestId() + "), so it was not sent; the gateway log has details."));
+            }
+            return;
+        }
+        sink.admitted(ticket);
         EgressGuard egress = MaskingEgress.forVerdict(verdict, guard.listener());
         dispatcher.dispatch(inbound.requestId(), request, plan, egress, sink, inbound.receivedNanos());
     }

@@ -45,6 +45,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: turns a configuration (plus what discovery finds) into running event-loop verticles. Reading
@@ -58,10 +60,13 @@ public final class HearthServer implements AutoCloseable {
     private final LoadedModelsPoller loadedModels;
     private final int port;
     private final IssuedKey firstAdminKey;
+    private final AutoCloseable limits;
+    private static final Logger LOG = LoggerFactory.getLogger(HearthServer.class);
 
     private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine,
-            LoadedModelsPoller loadedModels, int port, IssuedKey firstAdminKey) {
+            LoadedModelsPoller loadedModels, int port, IssuedKey firstAdminKey, AutoCloseable limits) {
         this.vertx = vertx;
+        this.limits = limits;
         this.gateway = gateway;
         this.embeddingWorkers = workers;
         this.engine = engine;
@@ -127,8 +132,10 @@ public final class HearthServer implements AutoCloseable {
         governance.refreshEvery(config.auth().keyRefresh());
         var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
         PrivacyGuard privacy = privacyGuard(config, metrics);
+        AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
+                Clock.systemUTC());
         var pipeline = new ChatPipeline(privacy, new RoutePlanner(directory, tokens, quality), new VertxOffload(),
-                auditView.apply(governance.auditLog()));
+                auditView.apply(governance.auditLog()), limits.admission(), tokens);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
                 governance.authenticator(mode));
@@ -157,7 +164,7 @@ public final class HearthServer implements AutoCloseable {
         LoadedModelsPoller loadedModels = new LoadedModelsPoller(vertx, backends, tokens);
         loadedModels.start();
         return new HearthServer(vertx, gateway, workers, engine, loadedModels, verticles.get(0).actualPort(),
-                firstAdminKey);
+                firstAdminKey, limits.resources());
     }
 
     private static PrivacyGuard privacyGuard(HearthConfig config, GatewayMetrics metrics) {
@@ -204,6 +211,11 @@ public final class HearthServer implements AutoCloseable {
         await(vertx.close());
         embeddingWorkers.shutdownNow();
         engine.close();
+        try {
+            limits.close();
+        } catch (Exception e) {
+            LOG.warn("closing the rate-limit counters failed: {}", e.toString());
+        }
         gateway.governance().close();
     }
 }

@@ -14,6 +14,7 @@ import dev.hearth.auth.Principal;
 import dev.hearth.auth.Role;
 import dev.hearth.config.AuditConfig;
 import dev.hearth.config.StateConfig;
+import dev.hearth.limits.SpendLedger;
 import dev.hearth.store.sql.GroupCommitWriter;
 import dev.hearth.store.sqlite.SqliteStore;
 import java.security.PublicKey;
@@ -123,6 +124,11 @@ public final class Governance implements AutoCloseable {
 
     public AuditReader auditReader() {
         return store.store().auditReader();
+    }
+
+    /** Settled spend per budget counter, for budgets that survive restarts. */
+    public SpendLedger spendLedger() {
+        return store.store().spend();
     }
 
     public PublicKey auditPublicKey() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final String[] CORE = {"dev.hearth.model..", "dev.hearth.error..", "dev.hearth.routing..",
         "dev.hearth.dispatch..", "dev.hearth.pipeline..", "dev.hearth.backend..", "dev.hearth.tokens..",
-        "dev.hearth.auth..", "dev.hearth.audit.."};
+        "dev.hearth.auth..", "dev.hearth.audit..", "dev.hearth.limits.."};
 
     private static JavaClasses classes;
 
@@ -29,7 +29,7 @@ class LayeringTest {
     @Test
     void theCoreKnowsNoServerHttpClientOrJsonLibrary() {
         noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.fasterxml..", "io.netty..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.fasterxml..", "io.netty..", "io.lettuce..")
                 .check(classes);
     }
 

@@ -11,6 +11,7 @@ import dev.hearth.config.BackendConfig;
 import dev.hearth.config.DiscoveryConfig;
 import dev.hearth.config.FailoverConfig;
 import dev.hearth.config.HearthConfig;
+import dev.hearth.config.LimitsConfig;
 import dev.hearth.config.PrivacyConfig;
 import dev.hearth.config.ServerConfig;
 import dev.hearth.config.StateConfig;
@@ -137,6 +138,9 @@ public final class TestGateway implements AutoCloseable {
         private UnaryOperator<AuditLog> auditView = UnaryOperator.identity();
 
         /** Overrides the loopback default (optional). */
+        private LimitsConfig limits = LimitsConfig.defaults();
+        private AuditConfig audit = AuditConfig.defaults();
+
         public Builder authMode(AuthMode mode) {
             this.authMode = mode;
             return this;
@@ -210,6 +214,17 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        public Builder nodeId(String id) {
+            this.audit = new AuditConfig(id, AuditConfig.defaults().checkpointEvery(),
+                    AuditConfig.defaults().checkpointInterval());
+            return this;
+        }
+
+        public Builder limits(LimitsConfig config) {
+            this.limits = config;
+            return this;
+        }
+
         public Builder embedded(boolean on) {
             this.embedded = on;
             return this;
@@ -225,7 +240,7 @@ public final class TestGateway implements AutoCloseable {
             }
             HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
                     failover, new DiscoveryConfig(false, false, embedded), new StateConfig(dir),
-                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH), AuditConfig.defaults(), privacy);
+                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH), audit, privacy, limits);
             return new TestGateway(HearthServer.start(config, Map.of(), auditView), dir, owned);
         }
     }

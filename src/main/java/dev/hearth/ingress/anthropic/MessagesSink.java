@@ -4,6 +4,7 @@ import dev.hearth.dispatch.Served;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.ingress.common.HttpClientSink;
+import dev.hearth.ingress.common.RateLimitHeaders;
 import dev.hearth.model.AnswerCollector;
 import dev.hearth.model.StreamEvent;
 import dev.hearth.model.Usage;
@@ -42,6 +43,11 @@ public final class MessagesSink extends HttpClientSink {
         this.thinking = thinking;
         this.promptEstimate = promptEstimate;
         this.id = "msg_" + requestId;
+    }
+
+    @Override
+    protected RateLimitHeaders rateLimitHeaders() {
+        return RateLimitHeaders.ANTHROPIC;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.hearth.ingress.common;
 import dev.hearth.dispatch.ClientSink;
 import dev.hearth.dispatch.Served;
 import dev.hearth.error.GatewayError;
+import dev.hearth.limits.RateLimitState;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -79,6 +80,16 @@ public abstract class HttpClientSink implements ClientSink {
         if (response.closed() && !response.ended()) {
             cancel.run(); // gone while an earlier stage ran on a worker thread
         }
+    }
+
+    /** Which rate-limit header names this dialect's clients read; OpenAI's unless a dialect has its own. */
+    protected RateLimitHeaders rateLimitHeaders() {
+        return RateLimitHeaders.OPENAI;
+    }
+
+    @Override
+    public void rateLimits(RateLimitState state) {
+        rateLimitHeaders().write(response, state);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.hearth.store.sql;
 import dev.hearth.audit.AuditEvent;
 import dev.hearth.auth.ApiKey;
 import dev.hearth.auth.ApiKeyStore;
+import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
@@ -30,7 +31,7 @@ import javax.sql.DataSource;
  */
 public final class SqlKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "id, prefix, key_hash, name, owner, team, role, created_at, expires_at,"
-            + " revoked_at";
+            + " revoked_at, rpm, tpm, budget_daily_usd, budget_monthly_usd, egress";
 
     private final DataSource readers;
     private final GroupCommitWriter writer;
@@ -133,14 +134,27 @@ public final class SqlKeyStore implements ApiKeyStore {
     private static ApiKey read(ResultSet row) throws SQLException {
         String roleName = row.getString(7);
         Role role = Role.parse(roleName).orElseThrow(() -> new SQLException("unknown role " + roleName));
+        Quota quota = new Quota(integer(row, 11), integer(row, 12), decimal(row, 13), decimal(row, 14));
+        String egress = row.getString(15);
         return new ApiKey(row.getString(1), row.getString(2), row.getString(3).strip(), row.getString(4),
                 row.getString(5), row.getString(6), role, List.of(), Instant.ofEpochMilli(row.getLong(8)),
-                instant(row, 9), instant(row, 10));
+                instant(row, 9), instant(row, 10), quota,
+                egress == null ? null : egress.isEmpty() ? List.of() : List.of(egress.split(",")));
     }
 
     private static ApiKey withModels(ApiKey k, List<String> models) {
         return new ApiKey(k.id(), k.prefix(), k.hash(), k.name(), k.owner(), k.team(), k.role(), models,
-                k.created(), k.expires(), k.revoked());
+                k.created(), k.expires(), k.revoked(), k.quota(), k.egress());
+    }
+
+    private static Integer integer(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Double decimal(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
@@ -150,7 +164,7 @@ public final class SqlKeyStore implements ApiKeyStore {
 
     private static void insert(Connection c, ApiKey key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO api_keys (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, key.id());
             s.setString(2, key.prefix());
             s.setString(3, key.hash());
@@ -161,6 +175,12 @@ public final class SqlKeyStore implements ApiKeyStore {
             s.setLong(8, key.created().toEpochMilli());
             setMillis(s, 9, key.expires());
             setMillis(s, 10, key.revoked());
+            Quota quota = key.quota();
+            setInteger(s, 11, quota.rpm());
+            setInteger(s, 12, quota.tpm());
+            setDecimal(s, 13, quota.dailyUsd());
+            setDecimal(s, 14, quota.monthlyUsd());
+            setText(s, 15, key.egress() == null ? null : String.join(",", key.egress()));
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
@@ -198,6 +218,22 @@ public final class SqlKeyStore implements ApiKeyStore {
             s.setNull(index, Types.VARCHAR);
         } else {
             s.setString(index, value);
+        }
+    }
+
+    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+
+    private static void setDecimal(PreparedStatement s, int index, Double value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.DOUBLE);
+        } else {
+            s.setDouble(index, value);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hearth.store.sql;
 
+import dev.hearth.limits.SpendLedger;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.audit.AuditReader;
 import dev.hearth.audit.CheckpointSigner;
@@ -18,6 +19,7 @@ public final class SqlStore implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final SqlKeyStore keys;
     private final SqlAuditReader reader;
+    private final SqlSpendLedger spend;
 
     /**
      * @param readers        pooled connections for reads
@@ -31,6 +33,11 @@ public final class SqlStore implements AutoCloseable {
         this.writer = new GroupCommitWriter(writerConnection, begin, chain, settings);
         this.keys = new SqlKeyStore(readers, writer);
         this.reader = new SqlAuditReader(readers);
+        this.spend = new SqlSpendLedger(readers, writer);
+    }
+
+    public SpendLedger spend() {
+        return spend;
     }
 
     public ApiKeyStore keys() {

@@ -74,7 +74,7 @@ class PostgresMigrationTest {
 
     @Test
     void theSameMigrationsApplyToPostgresqlOnceAndLeaveItUpToDate() {
-        assertThat(Migrations.apply(dataSource, schema)).isEqualTo(2);
+        assertThat(Migrations.apply(dataSource, schema)).isEqualTo(3);
         assertThat(Migrations.apply(dataSource, schema)).isZero();
     }
 
@@ -94,6 +94,13 @@ class PostgresMigrationTest {
             assertThat(store.keys().list().getFirst().revoked()).isNotNull();
             assertThat(store.keys().generation()).isEqualTo(2);
 
+            // The spend ledger's upsert is the same SQL on both databases: two additions make one row.
+            store.spend().add(List.of("key:key_pg|d:2026-11-25", "team:ops|m:2026-11"), 1_500);
+            store.spend().add(List.of("key:key_pg|d:2026-11-25"), 500);
+            store.auditLog().append(event("after-spend")).join(); // one writer: the additions are committed before
+            assertThat(store.spend().settled(List.of("d:2026-11-25", "m:2026-11")))
+                    .containsEntry("key:key_pg|d:2026-11-25", 2_000L).containsEntry("team:ops|m:2026-11", 1_500L);
+
             List<CompletableFuture<AuditRecord>> appended = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 appended.add(store.auditLog().append(event("x" + i)));
@@ -105,7 +112,7 @@ class PostgresMigrationTest {
         SqlAuditReader reader = new SqlAuditReader(dataSource);
         Verification verification = new ChainVerifier(keys.getPublic()).verify(reader);
         assertThat(verification.intact()).as(verification.toString()).isTrue();
-        assertThat(verification.records()).isEqualTo(27);
+        assertThat(verification.records()).isEqualTo(28);
         assertThat(verification.uncheckpointed()).isZero();
         assertThat(reader.recent(5)).hasSize(5);
     }

@@ -1,0 +1,46 @@
+package dev.hearth.limits;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Budget counters in this process, seeded with the spend already settled in the ledger (so a restart forgets
+ * nothing settled). Counters of past periods are simply never read again; {@link #forget} drops them. Thread-safe:
+ * one lock, held for a few map operations.
+ */
+public final class LocalBudgetCounters implements BudgetCounters {
+    private final Map<String, Long> counters = new HashMap<>();
+
+    public LocalBudgetCounters(Map<String, Long> settled) {
+        counters.putAll(settled);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Outcome> reserve(List<Line> lines, long amountMicroUsd) {
+        for (int i = 0; i < lines.size(); i++) {
+            long spent = counters.getOrDefault(lines.get(i).counter(), 0L);
+            if (spent + amountMicroUsd > lines.get(i).limitMicroUsd()) {
+                return CompletableFuture.completedFuture(new Outcome(i, spent));
+            }
+        }
+        lines.forEach(line -> counters.merge(line.counter(), amountMicroUsd, Long::sum));
+        return CompletableFuture.completedFuture(new Outcome(-1, 0));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> adjust(List<Line> lines, long deltaMicroUsd) {
+        lines.forEach(line -> counters.merge(line.counter(), deltaMicroUsd, Long::sum));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Drops every counter whose name does not contain one of {@code livePeriods}. */
+    public synchronized void forget(List<String> livePeriods) {
+        counters.keySet().removeIf(name -> livePeriods.stream().noneMatch(name::endsWith));
+    }
+
+    synchronized long value(String counter) {
+        return counters.getOrDefault(counter, 0L);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hearth.server;
+
+import dev.hearth.catalog.ModelCatalogLoader;
+import dev.hearth.catalog.PriceList;
+import dev.hearth.config.LimitsConfig;
+import dev.hearth.limits.Admission;
+import dev.hearth.limits.BudgetCounters;
+import dev.hearth.limits.LocalBudgetCounters;
+import dev.hearth.limits.LocalRateBuckets;
+import dev.hearth.limits.Periods;
+import dev.hearth.limits.RateBuckets;
+import dev.hearth.limits.SpendLedger;
+import dev.hearth.store.redis.RedisCounters;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Builds the admit stage from the {@code limits} and {@code pricing} configuration: counters in this process
+ * (seeded from the settled-spend ledger) or in Redis, prices from the shipped catalog with the operator's overrides.
+ * The result owns the Redis connection, if any.
+ */
+final class AdmissionFactory {
+    private AdmissionFactory() {}
+
+    /** The admit stage and what to close with the server. */
+    record Built(Admission admission, AutoCloseable resources) {}
+
+    static Built build(LimitsConfig limits, SpendLedger ledger, Clock clock) {
+        PriceList prices = new PriceList(ModelCatalogLoader.shipped(), limits.pricing());
+        Admission.Settings settings = new Admission.Settings(limits.teams(), limits.users(),
+                limits.defaultMaxOutputTokens(), limits.redis() == null || limits.redis().failClosed());
+        Map<String, Long> settled = ledger.settled(Periods.current(clock.instant()));
+        if (limits.redis() == null) {
+            RateBuckets rates = new LocalRateBuckets();
+            BudgetCounters budgets = new LocalBudgetCounters(settled);
+            return new Built(new Admission(rates, budgets, ledger, prices, settings, clock), () -> { });
+        }
+        RedisCounters redis;
+        try {
+            redis = RedisCounters.connect(limits.redis());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("limits.redis: cannot connect to " + limits.redis().url() + " ("
+                    + e.getMessage() + "); start Redis or remove limits.redis to keep counters in this process", e);
+        }
+        return new Built(new Admission(redis.rateBuckets(), redis.budgetCounters(settled), ledger, prices, settings,
+                clock), redis);
+    }
+}
