@@ -8,8 +8,8 @@ import java.util.Map;
  * how it was routed, who answered, what it cost) and turned into an {@link AuditEvent} exactly once by
  * {@link #finish}. Holds no prompt or response content and no secret.
  *
- * <p>Body fields (null ones are left out): {@code request_id, principal} ({@code key}, {@code anonymous} or
- * {@code none}), {@code key_id, key_prefix, team, presented_prefix} (a refused key's public prefix),
+ * <p>Body fields (null ones are left out): {@code request_id, principal} ({@code key}, {@code token}, {@code anonymous}
+ * or {@code none}), {@code key_id, key_prefix, team, user, presented_prefix} (a refused key's public prefix),
  * {@code dialect, method, path, requested_model, stream, route_reason, backend, model, attempts, prompt_tokens,
  * completion_tokens, usage_estimated, cost_micro_usd, data_classes, privacy_action, status, outcome, error_code,
  * latency_ms}.
@@ -34,13 +34,18 @@ public final class RequestAudit {
         body.put("path", path);
     }
 
-    /** The principal the request runs as: {@code kind} is {@code key} or {@code anonymous}. */
+    /** The principal the request runs as: {@code kind} is {@code key}, {@code token} or {@code anonymous}. */
     public void principal(String kind, String keyId, String prefix, String team) {
         this.keyId = keyId;
         body.put("principal", kind);
         body.put("key_id", keyId);
         body.put("key_prefix", prefix);
         body.put("team", team);
+    }
+
+    /** The person behind the request: a key's owner, or the user an identity provider's token names. */
+    public void user(String user) {
+        body.put("user", user);
     }
 
     /** The public prefix of a well-formed key that was refused (never the key). */

@@ -163,7 +163,7 @@ public final class ApiKeys {
         String via = switch (actor.kind()) {
             case OPERATOR -> "cli";
             case SYSTEM -> "server";
-            case KEY, ANONYMOUS -> "api";
+            case KEY, TOKEN, ANONYMOUS -> "api";
         };
         return AuditEvent.admin(now.toEpochMilli(), action, via, requestId, actor.keyId(), actor.name(), target);
     }

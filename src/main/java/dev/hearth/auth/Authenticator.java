@@ -1,5 +1,6 @@
 package dev.hearth.auth;
 
+import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.error.GatewayException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +25,19 @@ public final class Authenticator {
     private final KeyRing ring;
     private final KeyHasher hasher;
     private final Clock clock;
+    private final JwtVerifier tokens;
 
     public Authenticator(AuthMode mode, KeyRing ring, KeyHasher hasher, Clock clock) {
+        this(mode, ring, hasher, clock, null);
+    }
+
+    /** @param tokens checks identity-provider JWTs, or null when OIDC is not configured */
+    public Authenticator(AuthMode mode, KeyRing ring, KeyHasher hasher, Clock clock, JwtVerifier tokens) {
         this.mode = mode;
         this.ring = ring;
         this.hasher = hasher;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     public AuthMode mode() {
@@ -42,19 +50,25 @@ public final class Authenticator {
             return Principal.anonymous();
         }
         if (mode == AuthMode.OPTIONAL && (presented instanceof PresentedKey.Absent
-                || presented instanceof PresentedKey.Key key && !key.secret().reveal().startsWith(KeyFormat.SCHEME))) {
+                || presented instanceof PresentedKey.Key key && !isCredential(key.secret().reveal()))) {
             return Principal.anonymous();
         }
         return requireKey(presented);
     }
 
-    /** For the admin API: a valid key, whatever the mode. */
+    /** A Hearth key, or (with OIDC configured) a JWT: presented, it must be valid, never quietly anonymous. */
+    private boolean isCredential(String presented) {
+        return presented.startsWith(KeyFormat.SCHEME) || tokens != null && JwtVerifier.looksLikeJwt(presented);
+    }
+
+    /** For the admin API: a valid key (or identity-provider token), whatever the mode. */
     public Principal requireKey(PresentedKey presented) {
         return switch (presented) {
             case PresentedKey.Absent absent -> throw new GatewayException(AuthErrors.missing());
             case PresentedKey.Malformed malformed ->
                     throw new GatewayException(AuthErrors.malformed(malformed.reason()));
-            case PresentedKey.Key key -> check(key.secret().reveal());
+            case PresentedKey.Key key -> tokens != null && JwtVerifier.looksLikeJwt(key.secret().reveal())
+                    ? tokens.verify(key.secret().reveal()) : check(key.secret().reveal());
         };
     }
 

@@ -3,8 +3,8 @@ package dev.hearth.auth;
 import java.util.List;
 
 /**
- * Who a request runs as: a key's identity and permissions, the local anonymous user, an operator at the command
- * line, or Hearth itself. Immutable; safe to share across threads. Carries no secret.
+ * Who a request runs as: a key's identity and permissions, a user named by an identity provider's token, the local
+ * anonymous user, an operator at the command line, or Hearth itself. Immutable; safe to share across threads. Carries no secret.
  *
  * @param keyId  the key's id, null for the anonymous principal and operators
  * @param prefix the key's public prefix, null without a key
@@ -17,7 +17,7 @@ public record Principal(Kind kind, String keyId, String prefix, String name, Str
         List<String> models, String user, Quota quota, List<String> egress) {
 
     /** How the principal was established. */
-    public enum Kind { KEY, ANONYMOUS, OPERATOR, SYSTEM }
+    public enum Kind { KEY, TOKEN, ANONYMOUS, OPERATOR, SYSTEM }
 
     private static final Principal ANONYMOUS = new Principal(Kind.ANONYMOUS, null, null, "anonymous", null,
             Role.MEMBER, List.of());
@@ -72,5 +72,10 @@ public record Principal(Kind kind, String keyId, String prefix, String name, Str
 
     public boolean hasKey() {
         return kind == Kind.KEY;
+    }
+
+    /** Authenticated by a credential (a key or an identity provider's token), not anonymous. */
+    public boolean isIdentified() {
+        return kind == Kind.KEY || kind == Kind.TOKEN;
     }
 }

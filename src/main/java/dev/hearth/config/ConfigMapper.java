@@ -25,7 +25,7 @@ final class ConfigMapper {
             "breaker-window", "breaker-open-for");
     static final List<String> DISCOVERY_KEYS = List.of("local-servers", "cloud-keys", "embedded");
     static final List<String> STATE_KEYS = List.of("dir");
-    static final List<String> AUTH_KEYS = List.of("mode", "key-refresh");
+    static final List<String> AUTH_KEYS = List.of("mode", "key-refresh", "oidc");
     static final List<String> AUDIT_KEYS = List.of("node-id", "checkpoint-every", "checkpoint-interval");
 
     /** With a configuration file the backends are the ones it lists: only the in-process models are added. */

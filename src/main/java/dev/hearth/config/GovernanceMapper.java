@@ -1,9 +1,13 @@
 package dev.hearth.config;
 
 import dev.hearth.auth.AuthMode;
+import dev.hearth.auth.Role;
+import dev.hearth.auth.oidc.OidcSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -32,6 +36,12 @@ final class GovernanceMapper {
         }
     }
 
+    static final List<String> OIDC_KEYS = List.of("issuer", "audience", "jwks-url", "algorithms", "clock-skew",
+            "jwks-refresh", "claims", "roles");
+    private static final List<String> CLAIM_KEYS = List.of("user", "team", "roles");
+    private static final List<String> ASYMMETRIC = List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+            "ES256", "ES384", "ES512", "EdDSA");
+
     private final NodeReader read;
 
     GovernanceMapper(NodeReader read) {
@@ -45,7 +55,51 @@ final class GovernanceMapper {
     AuthConfig auth(Section s) {
         AuthConfig d = AuthConfig.defaults();
         AuthMode mode = s.get("mode").map(node -> read.oneOf(node, MODES)).orElse(d.mode());
-        return new AuthConfig(mode, s.duration("key-refresh", Duration.ofMillis(100), d.keyRefresh()));
+        return new AuthConfig(mode, s.duration("key-refresh", Duration.ofMillis(100), d.keyRefresh()),
+                s.get("oidc").map(node -> oidc(read.section(node, OIDC_KEYS))).orElse(null));
+    }
+
+    private OidcSettings oidc(Section s) {
+        String issuer = read.string(s.require("issuer"));
+        ConfigNode audienceNode = s.require("audience");
+        List<String> audiences = audienceNode instanceof ConfigNode.Sequence
+                ? read.list(audienceNode).stream().map(read::string).toList() : List.of(read.string(audienceNode));
+        if (audiences.isEmpty()) {
+            throw audienceNode.origin().problem("expected at least one audience");
+        }
+        ConfigNode urlNode = s.require("jwks-url");
+        String url = read.string(urlNode);
+        URI jwks;
+        try {
+            jwks = URI.create(url);
+        } catch (IllegalArgumentException bad) {
+            jwks = null;
+        }
+        if (jwks == null || jwks.getHost() == null
+                || !("https".equals(jwks.getScheme()) || "http".equals(jwks.getScheme()))) {
+            throw urlNode.origin().problem("expected an http(s) URL of the issuer's JWK set, got \"" + url + "\"");
+        }
+        List<String> algorithms = s.get("algorithms").map(node -> read.list(node).stream().map(item -> {
+            String name = read.string(item);
+            if (!ASYMMETRIC.contains(name)) {
+                throw item.origin().problem("expected one of " + String.join(", ", ASYMMETRIC) + " (HMAC and 'none'"
+                        + " are refused: a shared secret cannot tell the issuer from anyone who holds it), got \""
+                        + name + "\"");
+            }
+            return name;
+        }).toList()).orElse(List.of("RS256"));
+        Map<String, Role> roles = new LinkedHashMap<>();
+        s.get("roles").ifPresent(node -> read.mapping(node).fields().values().forEach(field -> {
+            String role = read.string(field.value());
+            roles.put(field.key(), Role.parse(role).orElseThrow(() -> field.value().origin()
+                    .problem("expected admin, auditor or member, got \"" + role + "\"")));
+        }));
+        Section claims = s.get("claims").map(node -> read.section(node, CLAIM_KEYS))
+                .orElseGet(() -> Section.empty(s.origin(), read));
+        return new OidcSettings(issuer, audiences, jwks, algorithms,
+                s.duration("clock-skew", Duration.ZERO, Duration.ofSeconds(30)),
+                s.duration("jwks-refresh", Duration.ofSeconds(10), Duration.ofMinutes(10)),
+                claims.string("user", "sub"), claims.string("team", null), claims.string("roles", null), roles);
     }
 
     AuditConfig audit(Section s) {

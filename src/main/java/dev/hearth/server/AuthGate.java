@@ -78,8 +78,14 @@ final class AuthGate implements Handler<RoutingContext> {
             dialect.errors().write(ctx.response(), refused.error());
             return;
         }
-        record.principal(principal.hasKey() ? "key" : "anonymous", principal.keyId(), principal.prefix(),
-                principal.team());
+        record.principal(switch (principal.kind()) {
+            case KEY -> "key";
+            case TOKEN -> "token";
+            default -> "anonymous";
+        }, principal.keyId(), principal.prefix(), principal.team());
+        if (principal.user() != null) {
+            record.user(principal.user());
+        }
         Context loop = ctx.vertx().getOrCreateContext();
         RequestStamp.admit(ctx, new Inbound(RequestStamp.id(ctx), RequestStamp.receivedNanos(ctx), principal, record,
                 task -> loop.runOnContext(ignored -> task.run())));

@@ -1,6 +1,7 @@
 package dev.hearth.server;
 
 import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.auth.AuthMode;
 import dev.hearth.auth.IssuedKey;
 import dev.hearth.backend.Backend;
@@ -136,9 +137,10 @@ public final class HearthServer implements AutoCloseable {
                 Clock.systemUTC());
         var pipeline = new ChatPipeline(privacy, new RoutePlanner(directory, tokens, quality), new VertxOffload(),
                 auditView.apply(governance.auditLog()), limits.admission(), tokens);
+        JwtVerifier identityTokens = identityTokens(config);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
-                governance.authenticator(mode));
+                governance.authenticator(mode, identityTokens));
 
         List<GatewayVerticle> verticles = new ArrayList<>();
         var upstream = GatewayVerticle.upstreamClient(vertx, config.failover());
@@ -164,7 +166,25 @@ public final class HearthServer implements AutoCloseable {
         LoadedModelsPoller loadedModels = new LoadedModelsPoller(vertx, backends, tokens);
         loadedModels.start();
         return new HearthServer(vertx, gateway, workers, engine, loadedModels, verticles.get(0).actualPort(),
-                firstAdminKey, limits.resources());
+                firstAdminKey, () -> {
+                    limits.resources().close();
+                    if (identityTokens != null) {
+                        identityTokens.close();
+                    }
+                });
+    }
+
+    /** The OIDC token checker with the issuer's keys fetched once before serving, or null without OIDC. */
+    private static JwtVerifier identityTokens(HearthConfig config) {
+        if (config.auth().oidc() == null) {
+            return null;
+        }
+        JwtVerifier verifier = new JwtVerifier(config.auth().oidc(), Clock.systemUTC());
+        if (!verifier.loadKeys()) {
+            LOG.warn("the OIDC signing keys could not be fetched from {} at start; identity-provider tokens are"
+                    + " refused until they can be (retrying in the background)", config.auth().oidc().jwksUrl());
+        }
+        return verifier;
     }
 
     private static PrivacyGuard privacyGuard(HearthConfig config, GatewayMetrics metrics) {

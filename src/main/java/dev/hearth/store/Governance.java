@@ -12,6 +12,7 @@ import dev.hearth.auth.KeyRing;
 import dev.hearth.auth.KeySpec;
 import dev.hearth.auth.Principal;
 import dev.hearth.auth.Role;
+import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.config.AuditConfig;
 import dev.hearth.config.StateConfig;
 import dev.hearth.limits.SpendLedger;
@@ -71,7 +72,12 @@ public final class Governance implements AutoCloseable {
     }
 
     public Authenticator authenticator(AuthMode mode) {
-        return new Authenticator(mode, ring, hasher, clock);
+        return authenticator(mode, null);
+    }
+
+    /** @param tokens checks identity-provider JWTs, or null without OIDC */
+    public Authenticator authenticator(AuthMode mode, JwtVerifier tokens) {
+        return new Authenticator(mode, ring, hasher, clock, tokens);
     }
 
     /**

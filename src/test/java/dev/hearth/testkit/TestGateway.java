@@ -2,6 +2,7 @@ package dev.hearth.testkit;
 
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AuthMode;
+import dev.hearth.auth.oidc.OidcSettings;
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
 import dev.hearth.config.AliasConfig;
@@ -140,6 +141,7 @@ public final class TestGateway implements AutoCloseable {
         /** Overrides the loopback default (optional). */
         private LimitsConfig limits = LimitsConfig.defaults();
         private AuditConfig audit = AuditConfig.defaults();
+        private OidcSettings oidc;
 
         public Builder authMode(AuthMode mode) {
             this.authMode = mode;
@@ -214,6 +216,11 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        public Builder oidc(OidcSettings settings) {
+            this.oidc = settings;
+            return this;
+        }
+
         public Builder nodeId(String id) {
             this.audit = new AuditConfig(id, AuditConfig.defaults().checkpointEvery(),
                     AuditConfig.defaults().checkpointInterval());
@@ -240,7 +247,7 @@ public final class TestGateway implements AutoCloseable {
             }
             HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
                     failover, new DiscoveryConfig(false, false, embedded), new StateConfig(dir),
-                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH), audit, privacy, limits);
+                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH, oidc), audit, privacy, limits);
             return new TestGateway(HearthServer.start(config, Map.of(), auditView), dir, owned);
         }
     }
