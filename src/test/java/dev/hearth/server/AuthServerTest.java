@@ -150,6 +150,18 @@ class AuthServerTest {
     }
 
     @Test
+    void aKeyLimitedToSomeModelsListsOnlyThoseInEachDialect() throws Exception {
+        JsonNode openAi = json(gateway.get("/v1/models", limited).body());
+        JsonNode ollama = json(gateway.get("/api/tags", limited).body());
+        JsonNode all = json(gateway.get("/v1/models", member).body());
+
+        assertThat(openAi.path("data").findValuesAsText("id")).containsExactly("local-model");
+        assertThat(ollama.path("models").findValuesAsText("name")).containsExactly("local-model");
+        assertThat(all.path("data").findValuesAsText("id")).contains("local-model", "other-model");
+        assertThat(gateway.get("/v1/models/other-model", limited).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void revokedAndExpiredKeysAreRefusedWithTheirReason() {
         String revoked = issue(KeySpec.of("to revoke", Role.MEMBER));
         gateway.server().gateway().governance().keys().revoke(revoked.substring(5, 13), Principal.operator("t"), null);

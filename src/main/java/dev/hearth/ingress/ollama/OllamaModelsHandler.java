@@ -1,12 +1,14 @@
 package dev.hearth.ingress.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.auth.Principal;
 import dev.hearth.backend.Backend;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
 import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.JsonBodies;
+import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.ingress.common.ServedModels;
 import dev.hearth.json.Json;
 import dev.hearth.routing.Route;
@@ -52,7 +54,9 @@ final class OllamaModelsHandler {
     }
 
     void tags(RoutingContext ctx) {
-        List<ServedModels.ServedModel> models = ServedModels.list(context.directory());
+        Principal principal = RequestStamp.inbound(ctx).principal();
+        List<ServedModels.ServedModel> models = ServedModels.list(context.directory()).stream()
+                .filter(model -> principal.mayUse(model.name())).toList();
         json(ctx, Json.write(gen -> {
             gen.writeStartObject();
             gen.writeArrayFieldStart("models");

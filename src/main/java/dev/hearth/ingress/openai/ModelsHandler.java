@@ -1,7 +1,9 @@
 package dev.hearth.ingress.openai;
 
+import dev.hearth.auth.Principal;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
+import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.ingress.common.ServedModels;
 import dev.hearth.json.Json;
 import dev.hearth.routing.ModelDirectory;
@@ -25,8 +27,11 @@ final class ModelsHandler {
         return models;
     }
 
+    /** The models and aliases this caller may use: a key limited to some sees only those. */
     void list(RoutingContext ctx) {
-        Map<String, String> models = catalog();
+        Principal principal = RequestStamp.inbound(ctx).principal();
+        Map<String, String> models = new LinkedHashMap<>(catalog());
+        models.keySet().removeIf(model -> !principal.mayUse(model));
         ctx.response().putHeader("Content-Type", "application/json").end(Json.write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("object", "list");
@@ -42,7 +47,7 @@ final class ModelsHandler {
     void one(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String owner = catalog().get(id);
-        if (owner == null) {
+        if (owner == null || !RequestStamp.inbound(ctx).principal().mayUse(id)) {
             OpenAiErrorWriter.INSTANCE.write(ctx.response(), new GatewayError(ErrorKind.NOT_FOUND,
                     "The model '" + id + "' does not exist", "model_not_found", "model", null));
             return;
