@@ -21,6 +21,8 @@ import dev.hearth.error.GatewayException;
 import dev.hearth.ingress.common.JsonBodies;
 import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.ingress.openai.OpenAiErrorWriter;
+import dev.hearth.limits.Periods;
+import dev.hearth.limits.SpendLedger;
 import dev.hearth.pipeline.Inbound;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -32,7 +34,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,8 @@ import org.slf4j.LoggerFactory;
  *       new key, shown this once; admin only</li>
  *   <li>{@code POST /admin/keys/{id}/revoke}, {@code POST /admin/keys/{id}/rotate}: admin only</li>
  *   <li>{@code GET /admin/audit?limit=N}: the newest records (default 100, at most 1000); admin or auditor</li>
+ *   <li>{@code GET /admin/usage?period=day|month}: settled spend per key, team and user in the current UTC day or
+ *       month; admins and auditors see every scope, a member only its own key, team and user</li>
  * </ul>
  * A key is required whatever the auth mode (401 without one, from the gate); the wrong role is 403. Every change
  * is audited by {@link ApiKeys} in the change's own transaction, and every call gets its request record too.
@@ -62,12 +68,14 @@ public final class AdminApi {
     private final AuditReader audit;
     private final WorkerExecutor workers;
     private final Clock clock;
+    private final SpendLedger spend;
 
-    public AdminApi(ApiKeys keys, AuditReader audit, WorkerExecutor workers, Clock clock) {
+    public AdminApi(ApiKeys keys, AuditReader audit, WorkerExecutor workers, Clock clock, SpendLedger spend) {
         this.keys = keys;
         this.audit = audit;
         this.workers = workers;
         this.clock = clock;
+        this.spend = spend;
     }
 
     public void mount(Router router) {
@@ -98,6 +106,26 @@ public final class AdminApi {
                 return;
             }
             run(ctx, Set.of(Role.ADMIN, Role.AUDITOR), 200, () -> AdminJson.records(audit.recent(limit)));
+        });
+        router.get("/admin/usage").handler(ctx -> {
+            String period = ctx.queryParams().get("period");
+            if (period != null && !period.equals("day") && !period.equals("month")) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(),
+                        invalid("period", "'period' must be day or month").error());
+                return;
+            }
+            boolean monthly = "month".equals(period);
+            Principal caller = principal(ctx);
+            run(ctx, Set.of(Role.ADMIN, Role.AUDITOR, Role.MEMBER), 200, () -> {
+                Instant now = clock.instant();
+                String name = monthly ? Periods.month(now) : Periods.day(now);
+                Map<String, Long> settled = new TreeMap<>(spend.settled(List.of(name)));
+                if (caller.role() == Role.MEMBER) {
+                    settled.keySet().removeIf(counter -> !ownScope(caller, counter.substring(0,
+                            counter.lastIndexOf('|'))));
+                }
+                return AdminJson.usage(name, settled);
+            });
         });
     }
 
@@ -184,6 +212,12 @@ public final class AdminApi {
             // answered below
         }
         throw invalid("limit", "'limit' must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    /** A member sees only its own key's, team's and user's spend, never another team's. */
+    private static boolean ownScope(Principal caller, String scope) {
+        return scope.equals("key:" + caller.keyId()) || caller.team() != null && scope.equals("team:" + caller.team())
+                || caller.user() != null && scope.equals("user:" + caller.user());
     }
 
     private static Principal principal(RoutingContext ctx) {

@@ -3,13 +3,14 @@ package dev.hearth.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hearth.audit.AuditRecord;
 import dev.hearth.auth.ApiKey;
-import dev.hearth.auth.Quota;
 import dev.hearth.auth.IssuedKey;
+import dev.hearth.auth.Quota;
 import dev.hearth.json.Json;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The admin API's response bodies. A key's secret appears only in {@link #issued}, the once-only answer. */
 final class AdminJson {
@@ -106,5 +107,24 @@ final class AdminJson {
         } else {
             gen.writeNumberField(field, value.doubleValue());
         }
+    }
+
+    /** Settled spend per scope ({@code key:...}, {@code team:...}, {@code user:...}) in one period. */
+    static Buffer usage(String period, Map<String, Long> settled) {
+        return Json.write(gen -> {
+            gen.writeStartObject();
+            gen.writeStringField("period", period);
+            gen.writeArrayFieldStart("usage");
+            for (Map.Entry<String, Long> entry : settled.entrySet()) {
+                String scope = entry.getKey().substring(0, entry.getKey().lastIndexOf('|'));
+                gen.writeStartObject();
+                gen.writeStringField("scope", scope);
+                gen.writeNumberField("micro_usd", entry.getValue());
+                gen.writeNumberField("usd", entry.getValue() / 1_000_000.0);
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        });
     }
 }

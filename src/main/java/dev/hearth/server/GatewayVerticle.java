@@ -93,7 +93,7 @@ final class GatewayVerticle extends VerticleBase {
         }
         WorkerExecutor adminWorkers = vertx.createSharedWorkerExecutor("hearth-admin", 2);
         new AdminApi(gateway.governance().keys(), gateway.governance().auditReader(), adminWorkers,
-                java.time.Clock.systemUTC()).mount(router);
+                java.time.Clock.systemUTC(), gateway.governance().spendLedger()).mount(router);
         router.route().last().handler(this::notFound);
         router.route().failureHandler(this::failure);
 

@@ -210,6 +210,29 @@ class LimitsServerTest {
     }
 
     @Test
+    void usageIsReportedPerScopeAndAMemberSeesOnlyItsOwn() {
+        FakeOpenAi upstream = fake("local-model");
+        LimitsConfig limits = new LimitsConfig(Map.of("red", new Quota(null, null, 10.0, null)), Map.of(),
+                Map.of("local/*", new Price(1000, 1000)), 4096, null);
+        TestGateway gateway = start(TestGateway.builder().openAi("local", upstream, "local-model").limits(limits));
+        String red = issue(gateway, key("red-key", "red", new Quota(null, null, 1.0, null)));
+        String blue = issue(gateway, key("blue-key", "blue", Quota.NONE));
+        assertThat(chat(gateway, red, 10).statusCode()).isEqualTo(200);
+        String redId = gateway.server().gateway().governance().keys().list().stream()
+                .filter(k -> k.name().equals("red-key")).findFirst().orElseThrow().id();
+
+        JsonNode asAdmin = json(gateway.get("/admin/usage", gateway.adminKey()).body());
+        JsonNode asRed = json(gateway.get("/admin/usage?period=day", red).body());
+        JsonNode asBlue = json(gateway.get("/admin/usage", blue).body());
+
+        assertThat(asAdmin.path("usage").findValuesAsText("scope")).containsExactly("key:" + redId, "team:red");
+        assertThat(asAdmin.path("usage").findValues("micro_usd")).allSatisfy(v -> assertThat(v.asLong()).isEqualTo(15_000));
+        assertThat(asRed.path("usage").findValuesAsText("scope")).containsExactly("key:" + redId, "team:red");
+        assertThat(asBlue.path("usage")).isEmpty();
+        assertThat(gateway.get("/admin/usage?period=week", gateway.adminKey()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aStreamIsSettledAtItsActualUsage() {
         FakeOpenAi upstream = fake("local-model");
         LimitsConfig limits = new LimitsConfig(Map.of(), Map.of(), Map.of("local/*", new Price(1000, 1000)), 4096,
