@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * (SQLite's busy timeout lets both write; the server picks up key changes within its key refresh interval).
  */
 final class StateOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (for state.dir and audit).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (for state.dir, state.database and audit).")
     Path config;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -24,7 +24,7 @@ final class StateOptions {
     /** @throws dev.hearth.config.ConfigException for a bad configuration file */
     Governance open() {
         HearthConfig loaded = config == null ? HearthConfig.defaults() : ConfigLoader.load(config, System.getenv());
-        StateConfig state = stateDir != null ? new StateConfig(stateDir) : loaded.state();
+        StateConfig state = stateDir != null ? loaded.state().withDir(stateDir) : loaded.state();
         return Governance.open(state, loaded.audit(), System.getenv(), Clock.systemUTC());
     }
 }

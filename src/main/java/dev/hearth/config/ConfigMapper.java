@@ -24,7 +24,7 @@ final class ConfigMapper {
             "first-token-timeout", "idle-timeout", "backoff-base", "backoff-max", "breaker-failure-threshold",
             "breaker-window", "breaker-open-for");
     static final List<String> DISCOVERY_KEYS = List.of("local-servers", "cloud-keys", "embedded");
-    static final List<String> STATE_KEYS = List.of("dir");
+    static final List<String> STATE_KEYS = List.of("dir", "database");
     static final List<String> AUTH_KEYS = List.of("mode", "key-refresh", "oidc");
     static final List<String> AUDIT_KEYS = List.of("node-id", "checkpoint-every", "checkpoint-interval");
 

@@ -36,6 +36,8 @@ final class GovernanceMapper {
         }
     }
 
+    static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "schema", "pool-size");
+    private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     static final List<String> OIDC_KEYS = List.of("issuer", "audience", "jwks-url", "algorithms", "clock-skew",
             "jwks-refresh", "claims", "roles");
     private static final List<String> CLAIM_KEYS = List.of("user", "team", "roles");
@@ -49,7 +51,27 @@ final class GovernanceMapper {
     }
 
     StateConfig state(Section s) {
-        return new StateConfig(s.get("dir").map(node -> path(read.string(node))).orElse(null));
+        return new StateConfig(s.get("dir").map(node -> path(read.string(node))).orElse(null),
+                s.get("database").map(node -> database(read.section(node, DATABASE_KEYS))).orElse(null));
+    }
+
+    private StateConfig.DatabaseConfig database(Section s) {
+        ConfigNode urlNode = s.require("url");
+        String url = read.string(urlNode);
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw urlNode.origin().problem("expected a PostgreSQL JDBC URL like jdbc:postgresql://127.0.0.1:5432/hearth"
+                    + " (without a password: that goes in 'password' as a ${VAR} reference), got \"" + url + "\"");
+        }
+        if (url.contains("password=")) {
+            throw urlNode.origin().problem("a password does not belong in the URL; write password: ${PGPASSWORD}");
+        }
+        String schema = s.string("schema", "hearth");
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw s.require("schema").origin().problem("expected a schema name of letters, digits and '_', got \""
+                    + schema + "\"");
+        }
+        return new StateConfig.DatabaseConfig(url, s.string("user", null),
+                s.get("password").map(read::secret).orElse(null), schema, s.integer("pool-size", 1, 64, 4));
     }
 
     AuthConfig auth(Section s) {

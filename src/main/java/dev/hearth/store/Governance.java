@@ -16,7 +16,9 @@ import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.config.AuditConfig;
 import dev.hearth.config.StateConfig;
 import dev.hearth.limits.SpendLedger;
+import dev.hearth.store.postgres.PostgresStore;
 import dev.hearth.store.sql.GroupCommitWriter;
+import dev.hearth.store.sql.SqlStore;
 import dev.hearth.store.sqlite.SqliteStore;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -42,7 +44,8 @@ public final class Governance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Governance.class);
 
     private final StateDir state;
-    private final SqliteStore store;
+    private final SqlStore store;
+    private final AutoCloseable database;
     private final String node;
     private final KeyHasher hasher;
     private final KeyRing ring;
@@ -50,25 +53,71 @@ public final class Governance implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService refresher;
 
-    private Governance(StateDir state, SqliteStore store, String node, KeyHasher hasher, Clock clock) {
+    private Governance(StateDir state, SqlStore store, AutoCloseable database, String node, KeyHasher hasher,
+            Clock clock) {
         this.state = state;
         this.store = store;
+        this.database = database;
         this.node = node;
         this.hasher = hasher;
         this.clock = clock;
-        this.ring = new KeyRing(store.store().keys());
-        this.keys = new ApiKeys(store.store().keys(), hasher, new SecureRandom(), clock, ring::refresh);
+        this.ring = new KeyRing(store.keys());
+        this.keys = new ApiKeys(store.keys(), hasher, new SecureRandom(), clock, ring::refresh);
         ring.refresh();
     }
 
-    /** Opens the state directory (creating what is missing) and its database. */
+    /**
+     * Opens the state directory (creating what is missing) and the store: the directory's SQLite database, or the
+     * shared PostgreSQL database when {@code state.database} is set.
+     */
     public static Governance open(StateConfig stateConfig, AuditConfig audit, Map<String, String> env, Clock clock) {
         StateDir state = StateDir.open(StateDir.resolve(stateConfig.dir(), env));
         KeyHasher hasher = new KeyHasher(state.serverSecret());
         String node = audit.nodeId() != null ? audit.nodeId() : state.nodeId();
-        SqliteStore store = SqliteStore.open(state.database(), node, new CheckpointSigner(state.auditSigningKeys()),
-                audit.checkpointEvery(), audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock);
-        return new Governance(state, store, node, hasher, clock);
+        CheckpointSigner signer = new CheckpointSigner(state.auditSigningKeys());
+        if (stateConfig.database() != null) {
+            PostgresStore shared = PostgresStore.open(stateConfig.database(), node, signer, audit.checkpointEvery(),
+                    audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock);
+            try {
+                sameSecretsAsEveryNode(shared.store(), state);
+            } catch (StoreException e) {
+                shared.close();
+                throw e;
+            }
+            return new Governance(state, shared.store(), shared, node, hasher, clock);
+        }
+        SqliteStore local = SqliteStore.open(state.database(), node, signer, audit.checkpointEvery(),
+                audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock);
+        return new Governance(state, local.store(), local, node, hasher, clock);
+    }
+
+    /**
+     * Nodes sharing a database must share the server secret (or keys issued on one node fail on the others) and the
+     * audit signing key (or checkpoints cannot all be verified with one public key). The first node records a
+     * fingerprint of each; a node with other files refuses to start, saying what to copy.
+     */
+    private static void sameSecretsAsEveryNode(SqlStore store, StateDir state) {
+        check(store, "server_secret_fingerprint", fingerprint(state.serverSecret()), state, "server.secret");
+        check(store, "audit_key_fingerprint", fingerprint(state.auditSigningKeys().getPublic().getEncoded()), state,
+                "audit-signing.key and audit-signing.pub");
+    }
+
+    private static void check(SqlStore store, String name, long mine, StateDir state, String files) {
+        if (store.settleOnce(name, mine) != mine) {
+            throw new StoreException("this node's " + files + " in " + state.path() + " differ from the ones the"
+                    + " shared database was set up with; copy them from the first node's state directory to every"
+                    + " node (keep each node's own node-id)");
+        }
+    }
+
+    /** 63 bits of SHA-256: tells secrets apart without revealing anything usable about them. */
+    private static long fingerprint(byte[] material) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(material);
+            return java.nio.ByteBuffer.wrap(digest).getLong() >>> 1;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Authenticator authenticator(AuthMode mode) {
@@ -125,16 +174,16 @@ public final class Governance implements AutoCloseable {
     }
 
     public AuditLog auditLog() {
-        return store.store().auditLog();
+        return store.auditLog();
     }
 
     public AuditReader auditReader() {
-        return store.store().auditReader();
+        return store.auditReader();
     }
 
     /** Settled spend per budget counter, for budgets that survive restarts. */
     public SpendLedger spendLedger() {
-        return store.store().spend();
+        return store.spend();
     }
 
     public PublicKey auditPublicKey() {
@@ -143,7 +192,7 @@ public final class Governance implements AutoCloseable {
 
     /** The writer thread's counters, for measurements. */
     public GroupCommitWriter writer() {
-        return store.store().writer();
+        return store.writer();
     }
 
     @Override
@@ -151,6 +200,10 @@ public final class Governance implements AutoCloseable {
         if (refresher != null) {
             refresher.shutdownNow();
         }
-        store.close();
+        try {
+            database.close();
+        } catch (Exception e) {
+            LOG.warn("closing the store failed: {}", e.toString());
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The limits, pricing and auth.oidc sections: what they mean, and the file:line errors for what they refuse. */
+/** The limits, pricing, auth.oidc and state.database sections: what they mean, and the file:line errors for what they refuse. */
 class LimitsAndOidcConfigTest {
     @TempDir
     Path dir;
@@ -81,6 +81,22 @@ class LimitsAndOidcConfigTest {
                 Duration.ofMinutes(10), "sub", "groups", "realm_access.roles", Map.of("hearth-admin", Role.ADMIN)));
     }
 
+    @Test
+    void aSharedDatabaseLoadsWithItsPasswordFromTheEnvironment() throws IOException {
+        StateConfig.DatabaseConfig database = load("""
+                state:
+                  database:
+                    url: jdbc:postgresql://db.internal:5432/hearth
+                    user: hearth
+                    password: ${REDIS_PASSWORD}
+                """).state().database();
+        assertThat(database.url()).isEqualTo("jdbc:postgresql://db.internal:5432/hearth");
+        assertThat(database.user()).isEqualTo("hearth");
+        assertThat(database.password().reveal()).isEqualTo("s3cret");
+        assertThat(database.schema()).isEqualTo("hearth");
+        assertThat(database.poolSize()).isEqualTo(4);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "HMAC is refused|auth:\\n  oidc:\\n    issuer: i\\n    audience: a\\n    jwks-url: https://x/certs\\n"
@@ -95,7 +111,12 @@ class LimitsAndOidcConfigTest {
         "an unknown quota key|limits:\\n  teams:\\n    red: { rps: 3 }|did you mean \"rpm\"",
         "a Redis URL with a password in it|limits:\\n  redis:\\n    url: redis://user:pw@cache:6379"
                 + "|a password goes in 'password'",
-        "a price without output|pricing:\\n  gpt-4o: { input: 1 }|missing required key \"output\""})
+        "a price without output|pricing:\\n  gpt-4o: { input: 1 }|missing required key \"output\"",
+        "a database that is not PostgreSQL|state:\\n  database:\\n    url: jdbc:mysql://x/y|state.database.url",
+        "a password in the database URL|state:\\n  database:\\n    url: jdbc:postgresql://x/y?password=p"
+                + "|does not belong in the URL",
+        "a written password|state:\\n  database:\\n    url: jdbc:postgresql://x/y\\n    password: hunter2"
+                + "|${VAR} reference"})
     void badValuesStopStartUpNamingTheFieldPath(String what, String yaml, String message) {
         assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);

@@ -1,5 +1,9 @@
 package dev.hearth.store.sql;
 
+import dev.hearth.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import dev.hearth.limits.SpendLedger;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.audit.AuditReader;
@@ -20,6 +24,7 @@ public final class SqlStore implements AutoCloseable {
     private final SqlKeyStore keys;
     private final SqlAuditReader reader;
     private final SqlSpendLedger spend;
+    private final DataSource readers;
 
     /**
      * @param readers        pooled connections for reads
@@ -34,6 +39,31 @@ public final class SqlStore implements AutoCloseable {
         this.keys = new SqlKeyStore(readers, writer);
         this.reader = new SqlAuditReader(readers);
         this.spend = new SqlSpendLedger(readers, writer);
+        this.readers = readers;
+    }
+
+    /**
+     * The value stored under {@code name} in {@code store_meta}, storing {@code value} first if there is none (the
+     * first node to ask sets it; a race is settled by the primary key). Blocking; for start-up checks.
+     */
+    public long settleOnce(String name, long value) {
+        try (Connection c = readers.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO store_meta (name, int_value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                insert.setString(1, name);
+                insert.setLong(2, value);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement read = c.prepareStatement("SELECT int_value FROM store_meta WHERE name = ?")) {
+                read.setString(1, name);
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + name + " from the store: " + e.getMessage(), e);
+        }
     }
 
     public SpendLedger spend() {
