@@ -68,6 +68,33 @@ final class GatewayProcess implements AutoCloseable {
         return port;
     }
 
+    /** The admin key a first start prints once, read from the output. */
+    String adminKey() {
+        Matcher key = Pattern.compile("(hrth_[A-Za-z0-9_-]{20,})").matcher(output());
+        if (!key.find()) {
+            throw new IllegalStateException("no admin key in the start-up summary:\n" + output());
+        }
+        return key.group(1);
+    }
+
+    /** Runs {@code hearth ARGS...} from the packaged jar (a command, not a server) and returns exit code and output. */
+    static Result command(Path config, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar",
+                Path.of("target", "hearth.jar").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", config.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("hearth " + String.join(" ", args) + " did not finish:\n" + out);
+        }
+        return new Result(process.exitValue(), out);
+    }
+
+    record Result(int exit, String output) {}
+
     String output() {
         synchronized (output) {
             return String.join("\n", output);

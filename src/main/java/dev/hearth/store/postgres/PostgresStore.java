@@ -65,12 +65,23 @@ public final class PostgresStore implements AutoCloseable {
         try {
             Connection writer = source.getConnection();
             writer.setAutoCommit(true); // the writer opens its transactions explicitly
-            return new PostgresStore(readers, new SqlStore(readers, writer, "BEGIN", node, signer,
+            return new PostgresStore(readers, new SqlStore(readers, writer, begin(config.schema(), node), node, signer,
                     checkpointEvery, checkpointInterval, settings, clock));
         } catch (SQLException | RuntimeException e) {
             readers.close();
             throw new StoreException("cannot open the PostgreSQL store at " + config.url() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a write transaction holding this node's chain lock: PostgreSQL's BEGIN takes no write lock (SQLite's
+     * BEGIN IMMEDIATE does), and a {@code hearth keys} command may append to the same node's chain while the server
+     * runs, so both serialise on a transaction-scoped advisory lock and each reads the chain's head under it.
+     */
+    static String begin(String schema, String node) {
+        long lock = java.util.UUID.nameUUIDFromBytes(("hearth-audit-chain:" + schema + ":" + node)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();
+        return "BEGIN; SELECT pg_advisory_xact_lock(" + lock + ")";
     }
 
     public SqlStore store() {

@@ -126,6 +126,23 @@ class PostgresGovernanceTest {
     }
 
     @Test
+    void aServerAndACommandAppendingToOneNodesChainAtOnceNeverForkIt() {
+        Path dirA = dirs.resolve("a");
+        Governance server = node("node-a", dirA);
+        Governance command = node("node-a", dirA); // hearth keys ... --config, while serve runs
+        List<CompletableFuture<?>> appends = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            appends.add((i % 2 == 0 ? server : command).auditLog().append(AuditEvent.admin(1_700_000_000_000L + i,
+                    "test", "cli", null, null, "cli:test", Map.of("i", i))));
+        }
+        appends.forEach(CompletableFuture::join);
+
+        Verification verification = new ChainVerifier(server.auditPublicKey()).verify(server.auditReader());
+        assertThat(verification.intact()).as(verification.toString()).isTrue();
+        assertThat(verification.records()).isEqualTo(40);
+    }
+
+    @Test
     void aNodeWithItsOwnSecretsRefusesToStartAndSaysWhatToCopy() {
         node("node-a", dirs.resolve("a"));
 
