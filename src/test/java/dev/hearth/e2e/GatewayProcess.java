@@ -68,13 +68,17 @@ final class GatewayProcess implements AutoCloseable {
         return port;
     }
 
-    /** The admin key a first start prints once, read from the output. */
-    String adminKey() {
-        Matcher key = Pattern.compile("(hrth_[A-Za-z0-9_-]{20,})").matcher(output());
-        if (!key.find()) {
-            throw new IllegalStateException("no admin key in the start-up summary:\n" + output());
+    /** The admin key a first start prints once, read from the output (the summary may still be arriving). */
+    String adminKey() throws InterruptedException {
+        Pattern pattern = Pattern.compile("(hrth_[A-Za-z0-9_-]{20,})");
+        for (int i = 0; i < 100; i++) {
+            Matcher key = pattern.matcher(output());
+            if (key.find()) {
+                return key.group(1);
+            }
+            Thread.sleep(100);
         }
-        return key.group(1);
+        throw new IllegalStateException("no admin key in the start-up summary:\n" + output());
     }
 
     /** Runs {@code hearth ARGS...} from the packaged jar (a command, not a server) and returns exit code and output. */
@@ -99,6 +103,12 @@ final class GatewayProcess implements AutoCloseable {
         synchronized (output) {
             return String.join("\n", output);
         }
+    }
+
+    /** SIGKILL: no shutdown hook, no final checkpoint, whatever was in flight is cut off. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override
