@@ -66,7 +66,8 @@ public final class Governance implements AutoCloseable {
         KeyHasher hasher = new KeyHasher(state.serverSecret());
         String node = audit.nodeId() != null ? audit.nodeId() : state.nodeId();
         SqliteStore store = SqliteStore.open(state.database(), node, new CheckpointSigner(state.auditSigningKeys()),
-                audit.checkpointEvery(), audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock);
+                audit.checkpointEvery(), audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock,
+                audit.durability());
         return new Governance(state, store, node, hasher, clock);
     }
 
