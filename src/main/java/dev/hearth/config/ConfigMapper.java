@@ -26,7 +26,7 @@ final class ConfigMapper {
     static final List<String> DISCOVERY_KEYS = List.of("local-servers", "cloud-keys", "embedded");
     static final List<String> STATE_KEYS = List.of("dir", "database");
     static final List<String> AUTH_KEYS = List.of("mode", "key-refresh", "oidc");
-    static final List<String> AUDIT_KEYS = List.of("node-id", "checkpoint-every", "checkpoint-interval");
+    static final List<String> AUDIT_KEYS = List.of("node-id", "checkpoint-every", "checkpoint-interval", "durability");
 
     /** With a configuration file the backends are the ones it lists: only the in-process models are added. */
     static final DiscoveryConfig EXPLICIT_DISCOVERY = new DiscoveryConfig(false, false, true);

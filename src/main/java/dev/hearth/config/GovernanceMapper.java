@@ -24,13 +24,17 @@ import java.util.regex.Pattern;
  *   node-id: gw-1                # letters, digits, '.', '_', '-'; default: kept in the state directory
  *   checkpoint-every: 1000       # records between signed checkpoints
  *   checkpoint-interval: 1m      # and at least this often while records arrive
+ *   durability: fsync            # fsync (survives power loss) | wal (survives a Hearth crash only; lower latency)
  * </pre>
  */
 final class GovernanceMapper {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Map<String, AuthMode> MODES = new LinkedHashMap<>();
+    private static final Map<String, AuditConfig.Durability> DURABILITIES = new LinkedHashMap<>();
 
     static {
+        DURABILITIES.put("fsync", AuditConfig.Durability.FSYNC);
+        DURABILITIES.put("wal", AuditConfig.Durability.WAL);
         for (AuthMode mode : AuthMode.values()) {
             MODES.put(mode.wire(), mode);
         }
@@ -133,8 +137,10 @@ final class GovernanceMapper {
             }
             return id;
         }).orElse(d.nodeId());
+        AuditConfig.Durability durability = s.get("durability").map(value -> read.oneOf(value, DURABILITIES))
+                .orElse(d.durability());
         return new AuditConfig(node, s.integer("checkpoint-every", 1, 1_000_000, d.checkpointEvery()),
-                s.duration("checkpoint-interval", Duration.ofSeconds(1), d.checkpointInterval()));
+                s.duration("checkpoint-interval", Duration.ofSeconds(1), d.checkpointInterval()), durability);
     }
 
     private static Path path(String text) {

@@ -404,6 +404,8 @@ final class ChatExchange {
         final StringBuilder generated = new StringBuilder();
         UpstreamCall call;
         Usage usage;
+        boolean dispatched;
+        long dispatchedNanos;
         long firstEventNanos;
         long lastEventNanos;
         boolean ended;
@@ -428,8 +430,6 @@ final class ChatExchange {
                 return;
             }
             var failover = dispatcher.failover();
-            firstEventTimer = dispatcher.scheduler().after(failover.firstTokenTimeout(),
-                    () -> timeout("no first token within " + failover.firstTokenTimeout().toMillis() + " ms"));
             totalTimer = dispatcher.scheduler().after(failover.timeout(),
                     () -> timeout("no complete answer within " + failover.timeout().toMillis() + " ms"));
         }
@@ -438,13 +438,27 @@ final class ChatExchange {
             return !ended && !finished && running.contains(this) && (winner == null || winner == this);
         }
 
+        /** The first-token clock starts once the request is on its way, not while it waits for a connection. */
+        @Override
+        public void onDispatched() {
+            if (!live() || dispatched) {
+                return;
+            }
+            dispatched = true;
+            dispatchedNanos = dispatcher.scheduler().nanoTime();
+            var failover = dispatcher.failover();
+            firstEventTimer = dispatcher.scheduler().after(failover.firstTokenTimeout(),
+                    () -> timeout("no first token within " + failover.firstTokenTimeout().toMillis() + " ms"));
+        }
+
         @Override
         public void onEvent(StreamEvent event) {
             if (!live()) {
                 return;
             }
             if (firstEventNanos == 0) {
-                firstEventNanos = dispatcher.scheduler().nanoTime() - startedNanos;
+                long from = dispatched ? dispatchedNanos : startedNanos;
+                firstEventNanos = dispatcher.scheduler().nanoTime() - from;
                 dispatcher.listener().firstEvent(route, firstEventNanos);
                 route.backend().latency().record(firstEventNanos);
                 cancel(firstEventTimer);
@@ -536,7 +550,9 @@ final class ChatExchange {
             cancelTimers();
             route.backend().inFlight().decrementAndGet();
             long took = dispatcher.scheduler().nanoTime() - startedNanos;
-            if (failure.countsAgainstBackend()) {
+            // A total timeout that struck while the request still waited for a pooled connection is local queueing.
+            boolean queuedOnly = failure.kind() == UpstreamFailure.Kind.TIMEOUT && !dispatched;
+            if (failure.countsAgainstBackend() && !queuedOnly) {
                 route.backend().health().failure(took);
             } else {
                 route.backend().health().success(took);

@@ -87,7 +87,7 @@ public final class Governance implements AutoCloseable {
             return new Governance(state, shared.store(), shared, node, hasher, clock);
         }
         SqliteStore local = SqliteStore.open(state.database(), node, signer, audit.checkpointEvery(),
-                audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock);
+                audit.checkpointInterval(), GroupCommitWriter.Settings.defaults(), clock, audit.durability());
         return new Governance(state, local.store(), local, node, hasher, clock);
     }
 

@@ -44,6 +44,14 @@ class GovernanceConfigTest {
     }
 
     @Test
+    void auditDurabilityIsFsyncByDefaultAndWalOnRequest() throws IOException {
+        assertThat(load("server:\n  port: 8080\n").audit().durability()).isEqualTo(AuditConfig.Durability.FSYNC);
+        assertThat(load("audit:\n  durability: wal\n").audit().durability()).isEqualTo(AuditConfig.Durability.WAL);
+        assertThatThrownBy(() -> load("audit:\n  durability: none\n"))
+                .hasMessageContaining("one of fsync, wal");
+    }
+
+    @Test
     void withoutTheSectionsTheDefaultsApplyAndATildeIsTheHomeDirectory() throws IOException {
         HearthConfig config = load("server:\n  port: 8080\n");
         assertThat(config.state().dir()).isNull();

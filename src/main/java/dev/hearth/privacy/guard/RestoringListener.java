@@ -35,6 +35,11 @@ public final class RestoringListener implements UpstreamListener {
     }
 
     @Override
+    public void onDispatched() {
+        delegate.onDispatched();
+    }
+
+    @Override
     public void onEvent(StreamEvent event) {
         switch (event) {
             case StreamEvent.TextDelta d -> {

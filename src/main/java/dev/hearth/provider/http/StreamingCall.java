@@ -49,6 +49,7 @@ public final class StreamingCall implements UpstreamCall {
             }
             call.request = ar.result();
             call.request.exceptionHandler(err -> guarded.onFailure(connectionFailure(err)));
+            guarded.onDispatched();
             call.request.send(body).onComplete(sent -> {
                 if (call.cancelled) {
                     return;
@@ -88,6 +89,13 @@ public final class StreamingCall implements UpstreamCall {
     /** Makes sure the listener hears at most one terminal call and nothing after a cancel. */
     private UpstreamListener guard() {
         return new UpstreamListener() {
+            @Override
+            public void onDispatched() {
+                if (!ended && !cancelled) {
+                    listener.onDispatched();
+                }
+            }
+
             @Override
             public void onEvent(dev.hearth.model.StreamEvent event) {
                 if (!ended && !cancelled) {

@@ -3,6 +3,7 @@ package dev.hearth.store.sqlite;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hearth.audit.CheckpointSigner;
+import dev.hearth.config.AuditConfig;
 import dev.hearth.store.StoreException;
 import dev.hearth.store.sql.GroupCommitWriter;
 import dev.hearth.store.sql.Migrations;
@@ -19,8 +20,9 @@ import org.sqlite.SQLiteDataSource;
  * The embedded store: one SQLite file in WAL mode (readers never block the writer nor each other), migrated with
  * the portable migrations, read through a small HikariCP pool, written by the single {@link GroupCommitWriter}
  * thread. Every connection waits up to {@link #BUSY_TIMEOUT_MILLIS} for a lock, so {@code hearth keys} commands can
- * write while the server runs; {@code synchronous=FULL} makes each commit durable across a power loss, which group
- * commit keeps affordable.
+ * write while the server runs; {@code synchronous=FULL} (the default, {@code audit.durability: fsync}) makes each commit
+ * durable across a power loss, which group commit keeps affordable; {@code audit.durability: wal} chooses
+ * {@code synchronous=NORMAL}, durable across a crash of this process but not of the machine.
  *
  * <p>Threading: opening and closing block; see {@link SqlStore} for the rest. The JDBC driver's native calls pin
  * virtual threads, which is one more reason all writes run on one platform thread.
@@ -45,7 +47,15 @@ public final class SqliteStore implements AutoCloseable {
      */
     public static SqliteStore open(Path file, String node, CheckpointSigner signer, int checkpointEvery,
             Duration checkpointInterval, GroupCommitWriter.Settings settings, Clock clock) {
-        SQLiteDataSource dataSource = new SQLiteDataSource(config());
+        return open(file, node, signer, checkpointEvery, checkpointInterval, settings, clock,
+                AuditConfig.Durability.FSYNC);
+    }
+
+    /** @param durability FSYNC: {@code synchronous=FULL}; WAL: {@code synchronous=NORMAL} (no fsync per commit) */
+    public static SqliteStore open(Path file, String node, CheckpointSigner signer, int checkpointEvery,
+            Duration checkpointInterval, GroupCommitWriter.Settings settings, Clock clock,
+            AuditConfig.Durability durability) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config(durability));
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         Migrations.apply(dataSource);
         HikariConfig pool = new HikariConfig();
@@ -65,13 +75,26 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig config() {
+    private static SQLiteConfig config(AuditConfig.Durability durability) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(durability == AuditConfig.Durability.WAL ? SQLiteConfig.SynchronousMode.NORMAL
+                : SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
         return config;
+    }
+
+    /** SQLite's {@code synchronous} setting on this store's connections (2 = FULL, 1 = NORMAL), for tests. */
+    int synchronousSetting() {
+        try (Connection connection = readers.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("PRAGMA synchronous")) {
+            result.next();
+            return result.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read PRAGMA synchronous: " + e.getMessage(), e);
+        }
     }
 
     public SqlStore store() {

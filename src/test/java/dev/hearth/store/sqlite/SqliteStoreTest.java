@@ -10,6 +10,7 @@ import dev.hearth.audit.CheckpointSigner;
 import dev.hearth.audit.Verification;
 import dev.hearth.auth.ApiKey;
 import dev.hearth.auth.Role;
+import dev.hearth.config.AuditConfig;
 import dev.hearth.store.StateDir;
 import dev.hearth.store.sql.GroupCommitWriter;
 import java.nio.file.Files;
@@ -68,6 +69,23 @@ class SqliteStoreTest {
             ResultSet applied = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1");
             applied.next();
             assertThat(applied.getInt(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void auditDurabilityChoosesSqliteSynchronousFullByDefaultAndNormalForWal() {
+        try (SqliteStore fsync = open(dir, "n1", 100)) {
+            assertThat(fsync.synchronousSetting()).isEqualTo(2);
+        }
+        StateDir state = StateDir.open(dir);
+        try (SqliteStore wal = SqliteStore.open(state.database(), "n1", new CheckpointSigner(state.auditSigningKeys()),
+                100, Duration.ofMinutes(10), GroupCommitWriter.Settings.defaults(), Clock.systemUTC(),
+                AuditConfig.Durability.WAL)) {
+            assertThat(wal.synchronousSetting()).isEqualTo(1);
+            wal.store().auditLog().append(event(1)).join();
+        }
+        try (SqliteStore reopened = open(dir, "n1", 100)) {
+            assertThat(reopened.synchronousSetting()).isEqualTo(2);
         }
     }
 
