@@ -5,11 +5,13 @@ import dev.hearth.catalog.Pricing;
 import dev.hearth.dispatch.DispatchListener;
 import dev.hearth.dispatch.Served;
 import dev.hearth.model.Usage;
+import dev.hearth.pipeline.PipelineListener;
 import dev.hearth.privacy.DataClass;
 import dev.hearth.privacy.guard.PrivacyAction;
 import dev.hearth.privacy.guard.PrivacyListener;
 import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.routing.Route;
+import dev.hearth.routing.RoutePlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * are cached by their tag values so the hot path does no registry look-ups after warm-up. Tags carry backend, model,
  * data class and action names, never request content. Thread-safe.
  */
-public final class GatewayMetrics implements DispatchListener, PrivacyListener {
+public final class GatewayMetrics implements DispatchListener, PrivacyListener, PipelineListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -135,6 +137,23 @@ public final class GatewayMetrics implements DispatchListener, PrivacyListener {
     }
 
     /** A refusal that never reached dispatch (bad request, unknown model, ...). */
+    /** hearth_route_decisions_total{basis, strategy, first, confined}: how requests are routed, by kind. */
+    @Override
+    public void routed(RoutePlan plan) {
+        String strategy = plan.alias() == null ? "none"
+                : plan.alias().strategy().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String first = plan.routes().isEmpty() ? "none"
+                : plan.routes().getFirst().backend().locality().name().toLowerCase(Locale.ROOT);
+        counter("hearth_route_decisions_total", "basis", plan.alias() == null ? "model" : "alias", "strategy",
+                strategy, "first", first, "confined", Boolean.toString(plan.localOnly())).increment();
+    }
+
+    /** hearth_pipeline_refusals_total{stage, code}: requests refused before any upstream call, and why. */
+    @Override
+    public void refused(String stage, String code) {
+        counter("hearth_pipeline_refusals_total", "stage", stage, "code", code == null ? "none" : code).increment();
+    }
+
     public void refused(String dialect, int status) {
         counter("hearth_errors_total", "dialect", dialect, "status", Integer.toString(status)).increment();
     }

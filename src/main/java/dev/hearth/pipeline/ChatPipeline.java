@@ -65,15 +65,24 @@ public final class ChatPipeline {
     private final AuditLog audit;
     private final Admission admission;
     private final TokenCounter tokens;
+    private final EmbeddingGuard embeddings;
+    private final PipelineListener listener;
 
     public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload, AuditLog audit,
-            Admission admission, TokenCounter tokens) {
+            Admission admission, TokenCounter tokens, PipelineListener listener) {
+        this.listener = listener;
         this.guard = guard;
         this.planner = planner;
         this.offload = offload;
         this.audit = audit;
         this.admission = admission;
         this.tokens = tokens;
+        this.embeddings = new EmbeddingGuard(guard, offload);
+    }
+
+    /** The same privacy policy, for embedding requests (which do not run through this chat pipeline). */
+    public EmbeddingGuard embeddings() {
+        return embeddings;
     }
 
     /** Runs the request; the answer or the refusal reaches {@code sink}, after its audit record is durable. */
@@ -81,6 +90,7 @@ public final class ChatPipeline {
         AuditedSink audited = new AuditedSink(sink, inbound, audit, request.stream(), tokens::count);
         inbound.audit().requested(request.model(), request.stream());
         if (!inbound.principal().mayUse(request.model())) {
+            listener.refused("authorize", "model_not_allowed");
             audited.fail(AuthErrors.modelNotAllowed(request.model()));
             return;
         }
@@ -102,6 +112,7 @@ public final class ChatPipeline {
         PrivacyVerdict verdict = guard.decide(request, inspection, principal);
         sink.privacy(verdict.classesHeader(), verdict.actionHeader());
         if (verdict.blocked()) {
+            listener.refused("privacy", verdict.refusal().code());
             sink.fail(verdict.refusal());
             return;
         }
@@ -109,9 +120,11 @@ public final class ChatPipeline {
         try {
             plan = planner.plan(request, verdict.confinement());
         } catch (GatewayException refused) {
+            listener.refused("route", String.valueOf(refused.error().code()));
             sink.fail(refused.error());
             return;
         }
+        listener.routed(plan);
         inbound.audit().routed(plan.reason());
         CompletableFuture<Ticket> admitted = admission.admit(inbound.principal(), plan,
                 () -> tokens.countPrompt(request), request.sampling().maxTokens());
@@ -130,6 +143,7 @@ public final class ChatPipeline {
             ticket = admitted.join();
         } catch (CompletionException | CancellationException failed) {
             if (failed.getCause() instanceof LimitRefusal refusal) {
+                listener.refused("admit", refusal.error().code());
                 sink.rateLimits(refusal.state());
                 sink.fail(refusal.error());
             } else {

@@ -136,7 +136,7 @@ public final class HearthServer implements AutoCloseable {
         AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
                 Clock.systemUTC());
         var pipeline = new ChatPipeline(privacy, new RoutePlanner(directory, tokens, quality), new VertxOffload(),
-                auditView.apply(governance.auditLog()), limits.admission(), tokens);
+                auditView.apply(governance.auditLog()), limits.admission(), tokens, metrics);
         JwtVerifier identityTokens = identityTokens(config);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,

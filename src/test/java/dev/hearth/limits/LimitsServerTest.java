@@ -103,6 +103,10 @@ class LimitsServerTest {
         assertThat(error.path("code").asText()).isEqualTo("rate_limit_exceeded");
         assertThat(error.path("message").asText()).contains("2 requests per minute");
         assertThat(upstream.requests()).hasSize(2);
+        String metrics = gateway.get("/metrics").body();
+        assertThat(metrics).contains("hearth_pipeline_refusals_total{code=\"rate_limit_exceeded\",stage=\"admit\"} 1.0");
+        assertThat(metrics).contains(
+                "hearth_route_decisions_total{basis=\"model\",confined=\"false\",first=\"local\",strategy=\"none\"} 3.0");
     }
 
     @Test

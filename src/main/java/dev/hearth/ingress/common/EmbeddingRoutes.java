@@ -1,5 +1,6 @@
 package dev.hearth.ingress.common;
 
+import dev.hearth.auth.Principal;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
@@ -12,12 +13,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs an embedding request on a route plan, every dialect's embeddings endpoint alike: the plan's routes are tried in
- * order until one answers. There is no retry round and no backoff (embeddings are cheap to ask elsewhere and clients
+ * Runs an embedding request on a route plan, every dialect's embeddings endpoint alike: the privacy guard decides
+ * which routes may see the input ({@code EmbeddingGuard}), then those routes are tried in order until one answers. There is no retry round and no backoff (embeddings are cheap to ask elsewhere and clients
  * retry them themselves).
  *
  * <p>Failure: when every route failed, the future fails with a {@link GatewayException} (502, "upstream_error")
@@ -36,9 +38,24 @@ public final class EmbeddingRoutes {
         this.context = context;
     }
 
-    public Future<Embedded> embed(EmbeddingRequest request, RoutePlan plan, BooleanSupplier clientGone) {
+    /**
+     * Runs the privacy stage (which may keep the request on local routes, or refuse it), writes its headers on
+     * {@code response}, then tries the routes that remain.
+     */
+    public Future<Embedded> embed(Principal principal, EmbeddingRequest request, RoutePlan plan,
+            HttpServerResponse response) {
         Promise<Embedded> result = Promise.promise();
-        attempt(request, plan.routes(), 0, null, clientGone, Vertx.currentContext(), result);
+        Context loop = Vertx.currentContext();
+        context.pipeline().embeddings().guard(principal, request, plan, (guarded, refused) -> {
+            if (refused != null) {
+                result.fail(refused);
+                return;
+            }
+            if (!response.headWritten()) {
+                HearthHeaders.privacy(response, guarded.dataClasses(), guarded.action());
+            }
+            attempt(request, guarded.plan().routes(), 0, null, response::closed, loop, result);
+        });
         return result.future();
     }
 

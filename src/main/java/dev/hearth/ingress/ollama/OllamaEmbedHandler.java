@@ -97,7 +97,7 @@ final class OllamaEmbedHandler {
         }
         HttpServerResponse response = ctx.response();
         long received = RequestStamp.receivedNanos(ctx);
-        routes.embed(request, plan, response::closed).onComplete(done -> {
+        routes.embed(RequestStamp.inbound(ctx).principal(), request, plan, response).onComplete(done -> {
             if (done.failed()) {
                 OllamaErrorWriter.INSTANCE.write(response, done.cause() instanceof GatewayException refused
                         ? refused.error() : GatewayError.of(ErrorKind.INTERNAL, "Embedding failed (request id "

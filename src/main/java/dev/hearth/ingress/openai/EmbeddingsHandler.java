@@ -14,6 +14,7 @@ import dev.hearth.ingress.common.HearthHeaders;
 import dev.hearth.ingress.common.IngressContext;
 import dev.hearth.ingress.common.JsonBodies;
 import dev.hearth.ingress.common.ModelAccess;
+import dev.hearth.ingress.common.RequestStamp;
 import dev.hearth.json.Json;
 import dev.hearth.model.EmbeddingRequest;
 import dev.hearth.model.EmbeddingResponse;
@@ -54,7 +55,7 @@ final class EmbeddingsHandler {
             return;
         }
         HttpServerResponse response = ctx.response();
-        routes.embed(request, plan, response::closed).onComplete(done -> {
+        routes.embed(RequestStamp.inbound(ctx).principal(), request, plan, response).onComplete(done -> {
             if (done.failed()) {
                 OpenAiErrorWriter.INSTANCE.write(response, done.cause() instanceof GatewayException refused
                         ? refused.error() : GatewayError.of(ErrorKind.INTERNAL, "Embedding failed (request id "
