@@ -4,7 +4,6 @@ import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
 import dev.hearth.config.ConfigNode.Origin;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,33 +67,13 @@ final class BackendMapper {
     }
 
     private URI baseUrl(ConfigNode node) {
-        String text = read.string(node);
-        if (hasUserInfo(text)) {
-            // Checked on the raw text, before anything could echo it: the user-info part is likely a credential.
-            throw node.origin().problem("must not contain credentials (user:password@); give the key with api-key");
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw read.expected(node, "an absolute http or https URL like \"http://127.0.0.1:11434\"");
-        }
-        boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-        if (!web || uri.getHost() == null || uri.getPort() > 65535) {
-            throw read.expected(node, "an absolute http or https URL like \"http://127.0.0.1:11434\"");
-        }
+        URI uri = read.url(node, List.of("http", "https"),
+                "an absolute http or https URL like \"http://127.0.0.1:11434\"", "give the key with api-key");
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw node.origin().problem("must not have a query (?...) or fragment (#...), got "
                     + NodeReader.shown(node));
         }
         return uri;
-    }
-
-    private static boolean hasUserInfo(String url) {
-        int authority = url.indexOf("://");
-        int start = authority < 0 ? 0 : authority + 3;
-        int end = url.indexOf('/', start);
-        return url.substring(start, end < 0 ? url.length() : end).contains("@");
     }
 
     private List<String> models(ConfigNode node) {

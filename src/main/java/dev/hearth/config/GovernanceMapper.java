@@ -93,18 +93,8 @@ final class GovernanceMapper {
         if (audiences.isEmpty()) {
             throw audienceNode.origin().problem("expected at least one audience");
         }
-        ConfigNode urlNode = s.require("jwks-url");
-        String url = read.string(urlNode);
-        URI jwks;
-        try {
-            jwks = URI.create(url);
-        } catch (IllegalArgumentException bad) {
-            jwks = null;
-        }
-        if (jwks == null || jwks.getHost() == null
-                || !("https".equals(jwks.getScheme()) || "http".equals(jwks.getScheme()))) {
-            throw urlNode.origin().problem("expected an http(s) URL of the issuer's JWK set, got \"" + url + "\"");
-        }
+        URI jwks = read.url(s.require("jwks-url"), List.of("http", "https"),
+                "an http(s) URL of the issuer's JWK set", "a JWK set is public");
         List<String> algorithms = s.get("algorithms").map(node -> read.list(node).stream().map(item -> {
             String name = read.string(item);
             if (!ASYMMETRIC.contains(name)) {

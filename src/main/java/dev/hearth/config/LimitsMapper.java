@@ -75,19 +75,8 @@ final class LimitsMapper {
     }
 
     private LimitsConfig.RedisConfig redis(Section s) {
-        ConfigNode urlNode = s.require("url");
-        String text = read.string(urlNode);
-        URI url;
-        try {
-            url = URI.create(text);
-        } catch (IllegalArgumentException bad) {
-            throw urlNode.origin().problem("expected a URL like redis://127.0.0.1:6379, got \"" + text + "\"");
-        }
-        if (!"redis".equals(url.getScheme()) && !"rediss".equals(url.getScheme()) || url.getHost() == null
-                || url.getUserInfo() != null) {
-            throw urlNode.origin().problem("expected redis://host:port or rediss://host:port (a password goes in"
-                    + " 'password' as a ${VAR} reference), got \"" + text + "\"");
-        }
+        URI url = read.url(s.require("url"), List.of("redis", "rediss"), "a URL like \"redis://127.0.0.1:6379\"",
+                "a password goes in 'password' as a ${VAR} reference");
         Secret password = s.get("password").map(read::secret).orElse(null);
         boolean failClosed = s.get("on-failure").map(node -> read.oneOf(node,
                 Map.of("fail-closed", true, "fail-open", false))).orElse(true);

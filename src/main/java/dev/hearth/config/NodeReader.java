@@ -4,6 +4,8 @@ import dev.hearth.config.ConfigNode.Kind;
 import dev.hearth.config.ConfigNode.Mapping;
 import dev.hearth.config.ConfigNode.Scalar;
 import dev.hearth.config.ConfigNode.Sequence;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,34 @@ final class NodeReader {
             return text.equals("true");
         }
         throw expected(node, "true or false");
+    }
+
+    /**
+     * An absolute URL with one of {@code schemes} and a host ({@code expected} describes it for the error). Credentials in it ({@code user:password@}) are refused
+     * before anything could echo them: {@code credentialsHint} says where they belong instead.
+     */
+    URI url(ConfigNode node, List<String> schemes, String expected, String credentialsHint) {
+        String text = string(node);
+        if (hasUserInfo(text)) {
+            throw node.origin().problem("must not contain credentials (user:password@); " + credentialsHint);
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw expected(node, expected);
+        }
+        if (!schemes.contains(uri.getScheme()) || uri.getHost() == null || uri.getPort() > 65535) {
+            throw expected(node, expected);
+        }
+        return uri;
+    }
+
+    static boolean hasUserInfo(String url) {
+        int authority = url.indexOf("://");
+        int start = authority < 0 ? 0 : authority + 3;
+        int end = url.indexOf('/', start);
+        return url.substring(start, end < 0 ? url.length() : end).contains("@");
     }
 
     /** A duration of at least {@code min}; see {@link Units} for the notation. */

@@ -96,16 +96,12 @@ class RedisLimitsTest {
                         "hearth-test-" + UUID.randomUUID() + ":", true));
     }
 
-    /** Two gateways on one state directory (so one key works on both) and one Redis, like two nodes. */
-    private List<TestGateway> twoNodes(FakeOpenAi upstream, LimitsConfig limits) {
-        List<TestGateway> nodes = new ArrayList<>();
-        for (String node : List.of("node-a", "node-b")) {
-            TestGateway gateway = TestGateway.builder().openAi("local", upstream, "local-model").stateDir(state)
-                    .nodeId(node).authMode(AuthMode.REQUIRED).limits(limits).start();
-            closing.add(gateway);
-            nodes.add(gateway);
-        }
-        return nodes;
+    /** A gateway on the shared state directory (so one key works on every node) and the shared Redis. */
+    private TestGateway node(String nodeId, FakeOpenAi upstream, LimitsConfig limits) {
+        TestGateway gateway = TestGateway.builder().openAi("local", upstream, "local-model").stateDir(state)
+                .nodeId(nodeId).authMode(AuthMode.REQUIRED).limits(limits).start();
+        closing.add(gateway);
+        return gateway;
     }
 
     private FakeOpenAi fake() {
@@ -133,13 +129,9 @@ class RedisLimitsTest {
     void aRequestsPerMinuteLimitHoldsAcrossBothNodesTogether() {
         FakeOpenAi upstream = fake();
         LimitsConfig limits = limits();
-        TestGateway first = TestGateway.builder().openAi("local", upstream, "local-model").stateDir(state)
-                .nodeId("node-a").authMode(AuthMode.REQUIRED).limits(limits).start();
-        closing.add(first);
+        TestGateway first = node("node-a", upstream, limits);
         String key = issue(first, new Quota(3, null, null, null));
-        TestGateway second = TestGateway.builder().openAi("local", upstream, "local-model").stateDir(state)
-                .nodeId("node-b").authMode(AuthMode.REQUIRED).limits(limits).start();
-        closing.add(second);
+        TestGateway second = node("node-b", upstream, limits); // loads the key at start
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -154,14 +146,10 @@ class RedisLimitsTest {
     void aBudgetHoldsAcrossBothNodesTogether() {
         FakeOpenAi upstream = fake();
         LimitsConfig limits = limits();
-        TestGateway first = TestGateway.builder().openAi("local", upstream, "local-model").stateDir(state)
-                .nodeId("node-a").authMode(AuthMode.REQUIRED).limits(limits).start();
-        closing.add(first);
+        TestGateway first = node("node-a", upstream, limits);
         // Each answer costs 0.015 USD; each reservation is up to (prompt + 10) tokens at 0.001 USD.
         String key = issue(first, new Quota(null, null, 0.04, null));
-        TestGateway second = TestGateway.builder().openAi("local", upstream, "local-model").stateDir(state)
-                .nodeId("node-b").authMode(AuthMode.REQUIRED).limits(limits).start();
-        closing.add(second);
+        TestGateway second = node("node-b", upstream, limits);
 
         HttpResponse<String> a = first.post("/v1/chat/completions", CHAT, key);
         HttpResponse<String> b = second.post("/v1/chat/completions", CHAT, key);
@@ -178,13 +166,13 @@ class RedisLimitsTest {
     @Test
     void whenRedisGoesAwayRequestsWithLimitsAreRefusedFailClosed() throws Exception {
         FakeOpenAi upstream = fake();
-        List<TestGateway> nodes = twoNodes(upstream, limits());
-        String key = issue(nodes.get(0), new Quota(100, null, null, null));
-        assertThat(nodes.get(0).post("/v1/chat/completions", CHAT, key).statusCode()).isEqualTo(200);
+        TestGateway gateway = node("node-a", upstream, limits());
+        String key = issue(gateway, new Quota(100, null, null, null));
+        assertThat(gateway.post("/v1/chat/completions", CHAT, key).statusCode()).isEqualTo(200);
 
         stopRedis();
         try {
-            HttpResponse<String> refused = nodes.get(0).post("/v1/chat/completions", CHAT, key);
+            HttpResponse<String> refused = gateway.post("/v1/chat/completions", CHAT, key);
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(error(refused).path("code").asText()).isEqualTo("limits_unavailable");
             assertThat(error(refused).path("message").asText()).contains("fail-closed");
