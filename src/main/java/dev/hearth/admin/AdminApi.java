@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  *       new key, shown this once; admin only</li>
  *   <li>{@code POST /admin/keys/{id}/revoke}, {@code POST /admin/keys/{id}/rotate}: admin only</li>
  *   <li>{@code GET /admin/audit?limit=N}: the newest records (default 100, at most 1000); admin or auditor</li>
+ *   <li>{@code POST /admin/keys/{id}/limits} {@code {"rpm"?, "tpm"?, "budget_daily_usd"?, "budget_monthly_usd"?,
+ *       "egress"?}}: replaces a key's limits; admin only</li>
+ *   <li>{@code GET /admin/teams} (admin, auditor), {@code PUT /admin/teams/{name}} with the same limit fields and
+ *       {@code DELETE /admin/teams/{name}} (admin): team limits set at run time, over the configuration's</li>
  *   <li>{@code GET /admin/usage?period=day|month}: settled spend per key, team and user in the current UTC day or
  *       month; admins and auditors see every scope, a member only its own key, team and user</li>
  * </ul>
@@ -107,6 +111,38 @@ public final class AdminApi {
             }
             run(ctx, Set.of(Role.ADMIN, Role.AUDITOR), 200, () -> AdminJson.records(audit.recent(limit)));
         });
+        router.post("/admin/keys/:id/limits").handler(ctx -> {
+            JsonNode body;
+            Quota quota;
+            try {
+                body = JsonBodies.parse(ctx.body().buffer());
+                quota = quota(body);
+            } catch (GatewayException invalid) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
+                return;
+            }
+            run(ctx, Set.of(Role.ADMIN), 200, () -> AdminJson.key(keys.updateLimits(ctx.pathParam("id"), quota,
+                    egress(body), principal(ctx), requestId(ctx)), clock.instant()));
+        });
+        router.get("/admin/teams").handler(ctx -> run(ctx, Set.of(Role.ADMIN, Role.AUDITOR), 200,
+                () -> AdminJson.teams(keys.teams())));
+        router.put("/admin/teams/:name").handler(ctx -> {
+            Quota quota;
+            try {
+                quota = quota(JsonBodies.parse(ctx.body().buffer()));
+            } catch (GatewayException invalid) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
+                return;
+            }
+            run(ctx, Set.of(Role.ADMIN), 200, () -> {
+                keys.setTeam(ctx.pathParam("name"), quota, principal(ctx), requestId(ctx));
+                return AdminJson.teams(keys.teams());
+            });
+        });
+        router.delete("/admin/teams/:name").handler(ctx -> run(ctx, Set.of(Role.ADMIN), 200, () -> {
+            keys.setTeam(ctx.pathParam("name"), null, principal(ctx), requestId(ctx));
+            return AdminJson.teams(keys.teams());
+        }));
         router.get("/admin/usage").handler(ctx -> {
             String period = ctx.queryParams().get("period");
             if (period != null && !period.equals("day") && !period.equals("month")) {
@@ -158,14 +194,8 @@ public final class AdminApi {
         Role parsed = role == null ? Role.MEMBER : Role.parse(role)
                 .orElseThrow(() -> invalid("role", "'role' must be admin, auditor or member"));
         List<String> models = strings(body, "models");
-        List<String> egress = body.has("egress") && !body.get("egress").isNull() ? strings(body, "egress") : null;
-        Quota quota;
-        try {
-            quota = new Quota(optionalInt(body, "rpm", "rpm", 1), optionalInt(body, "tpm", "tpm", 1),
-                    money(body, "budget_daily_usd"), money(body, "budget_monthly_usd"));
-        } catch (IllegalArgumentException bad) {
-            throw invalid(null, bad.getMessage());
-        }
+        List<String> egress = egress(body);
+        Quota quota = quota(body);
         String expires = optionalString(body, "expires_at", "expires_at");
         Instant expiresAt;
         try {
@@ -175,6 +205,23 @@ public final class AdminApi {
         }
         return new KeySpec(requiredString(body, "name", "name"), optionalString(body, "owner", "owner"),
                 optionalString(body, "team", "team"), parsed, models, expiresAt, quota, egress);
+    }
+
+    /** {@code {"rpm"?, "tpm"?, "budget_daily_usd"?, "budget_monthly_usd"?}}: absent fields mean no such limit. */
+    static Quota quota(JsonNode body) {
+        if (!body.isObject()) {
+            throw invalid(null, "The request body must be a JSON object");
+        }
+        try {
+            return new Quota(optionalInt(body, "rpm", "rpm", 1), optionalInt(body, "tpm", "tpm", 1),
+                    money(body, "budget_daily_usd"), money(body, "budget_monthly_usd"));
+        } catch (IllegalArgumentException bad) {
+            throw invalid(null, bad.getMessage());
+        }
+    }
+
+    private static List<String> egress(JsonNode body) {
+        return body.has("egress") && !body.get("egress").isNull() ? strings(body, "egress") : null;
     }
 
     private static List<String> strings(JsonNode body, String field) {

@@ -127,4 +127,23 @@ final class AdminJson {
             gen.writeEndObject();
         });
     }
+
+    /** Team limits set through the admin API: {@code {"teams": [{"name", "rpm", "tpm", ...}]}}. */
+    static Buffer teams(Map<String, Quota> teams) {
+        return Json.write(gen -> {
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("teams");
+            for (Map.Entry<String, Quota> team : teams.entrySet()) {
+                gen.writeStartObject();
+                gen.writeStringField("name", team.getKey());
+                writeNumber(gen, "rpm", team.getValue().rpm());
+                writeNumber(gen, "tpm", team.getValue().tpm());
+                writeNumber(gen, "budget_daily_usd", team.getValue().dailyUsd());
+                writeNumber(gen, "budget_monthly_usd", team.getValue().monthlyUsd());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        });
+    }
 }

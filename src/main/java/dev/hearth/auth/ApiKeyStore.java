@@ -3,6 +3,7 @@ package dev.hearth.auth;
 import dev.hearth.audit.AuditEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,4 +32,13 @@ public interface ApiKeyStore {
 
     /** Inserts {@code replacement} and revokes {@code oldId} at {@code at}, together. */
     CompletableFuture<Void> replace(ApiKey replacement, String oldId, Instant at, AuditEvent event);
+
+    /** Replaces a key's rate limits, budgets and egress list (null: the configured policy alone decides). */
+    CompletableFuture<Void> updateLimits(String id, Quota quota, List<String> egress, AuditEvent event);
+
+    /** Team limits set through the admin API, by team name. Blocks on storage. */
+    Map<String, Quota> teams();
+
+    /** Sets a team's limits (creating its row), or removes the row when {@code quota} is null. */
+    CompletableFuture<Void> putTeam(String team, Quota quota, Instant at, AuditEvent event);
 }

@@ -85,6 +85,43 @@ public final class ApiKeys {
         return issued;
     }
 
+    /** Replaces a key's rate limits, budgets and egress list; takes effect at the next key refresh of every node. */
+    public ApiKey updateLimits(String idOrPrefix, Quota quota, List<String> egress, Principal actor,
+            String requestId) {
+        ApiKey key = active(idOrPrefix);
+        validateEgress(egress);
+        Instant now = clock.instant();
+        ApiKey updated = new ApiKey(key.id(), key.prefix(), key.hash(), key.name(), key.owner(), key.team(),
+                key.role(), key.models(), key.created(), key.expires(), key.revoked(), quota, egress);
+        await(store.updateLimits(key.id(), quota, egress, event("key.limits", now, actor, requestId,
+                describe(updated))));
+        return updated;
+    }
+
+    /** Team limits set through the admin API (they override the configuration's for that team). */
+    public Map<String, Quota> teams() {
+        return store.teams();
+    }
+
+    /** Sets a team's limits, or removes them ({@code quota} null) so the configuration's apply again. */
+    public void setTeam(String team, Quota quota, Principal actor, String requestId) {
+        text("team", team);
+        if (team == null) {
+            throw invalid("team", "A team needs a name.");
+        }
+        Instant now = clock.instant();
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("team", team);
+        if (quota != null) {
+            target.put("rpm", quota.rpm());
+            target.put("tpm", quota.tpm());
+            target.put("budget_daily_micro_usd", microUsd(quota.dailyUsd()));
+            target.put("budget_monthly_micro_usd", microUsd(quota.monthlyUsd()));
+        }
+        await(store.putTeam(team, quota, now, event(quota == null ? "team.remove" : "team.set", now, actor,
+                requestId, target)));
+    }
+
     private IssuedKey issue(KeySpec spec, Instant now) {
         String secret;
         do {
@@ -114,8 +151,12 @@ public final class ApiKeys {
         if (spec.expires() != null && !spec.expires().isAfter(clock.instant())) {
             throw invalid("expires", "The expiry must be in the future.");
         }
-        if (spec.egress() != null) {
-            for (String dataClass : spec.egress()) {
+        validateEgress(spec.egress());
+    }
+
+    private static void validateEgress(List<String> egress) {
+        if (egress != null) {
+            for (String dataClass : egress) {
                 if (!EgressClasses.isKnown(dataClass)) {
                     throw invalid("egress", "'" + dataClass + "' is not a data class; use any of "
                             + EgressClasses.NAMES + ".");

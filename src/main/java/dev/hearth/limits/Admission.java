@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,20 +46,19 @@ public final class Admission {
     private static final long MONTH_TTL_SECONDS = Duration.ofDays(33).toSeconds();
 
     /**
-     * @param teams                  limits per team name
-     * @param users                  limits per user (a key's owner)
+     * @param teams                  a team's limits by name, or null (read per request: they can change at run time)
+     * @param users                  limits per user (a key's owner, a token's subject)
      * @param defaultMaxOutputTokens the output reserved for a request that sets no maximum
      * @param failClosed             refuse requests that have a limit when the counters cannot be reached
      */
-    public record Settings(Map<String, Quota> teams, Map<String, Quota> users, int defaultMaxOutputTokens,
+    public record Settings(Function<String, Quota> teams, Map<String, Quota> users, int defaultMaxOutputTokens,
             boolean failClosed) {
         public Settings {
-            teams = Map.copyOf(teams);
             users = Map.copyOf(users);
         }
 
         public static Settings defaults() {
-            return new Settings(Map.of(), Map.of(), 4096, true);
+            return new Settings(team -> null, Map.of(), 4096, true);
         }
     }
 
@@ -234,7 +234,7 @@ public final class Admission {
             levels.add(new Level("key:" + principal.keyId(), "key " + principal.prefix(), principal.quota()));
         }
         if (principal.team() != null) {
-            Quota team = settings.teams().get(principal.team());
+            Quota team = settings.teams().apply(principal.team());
             if (team != null && !team.isNone()) {
                 levels.add(new Level("team:" + principal.team(), "team " + principal.team(), team));
             }

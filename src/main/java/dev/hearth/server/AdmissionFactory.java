@@ -1,5 +1,6 @@
 package dev.hearth.server;
 
+import dev.hearth.auth.Quota;
 import dev.hearth.catalog.ModelCatalogLoader;
 import dev.hearth.catalog.PriceList;
 import dev.hearth.config.LimitsConfig;
@@ -13,6 +14,8 @@ import dev.hearth.limits.SpendLedger;
 import dev.hearth.store.redis.RedisCounters;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds the admit stage from the {@code limits} and {@code pricing} configuration: counters in this process
@@ -25,9 +28,12 @@ final class AdmissionFactory {
     /** The admit stage and what to close with the server. */
     record Built(Admission admission, AutoCloseable resources) {}
 
-    static Built build(LimitsConfig limits, SpendLedger ledger, Clock clock) {
+    /** @param teamsSetAtRunTime team limits set through the admin API; they win over the configuration's */
+    static Built build(LimitsConfig limits, SpendLedger ledger, Supplier<Map<String, Quota>> teamsSetAtRunTime,
+            Clock clock) {
         PriceList prices = new PriceList(ModelCatalogLoader.shipped(), limits.pricing());
-        Admission.Settings settings = new Admission.Settings(limits.teams(), limits.users(),
+        Function<String, Quota> teams = team -> teamsSetAtRunTime.get().getOrDefault(team, limits.teams().get(team));
+        Admission.Settings settings = new Admission.Settings(teams, limits.users(),
                 limits.defaultMaxOutputTokens(), limits.redis() == null || limits.redis().failClosed());
         Map<String, Long> settled = ledger.settled(Periods.current(clock.instant()));
         if (limits.redis() == null) {

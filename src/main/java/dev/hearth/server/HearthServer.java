@@ -134,7 +134,7 @@ public final class HearthServer implements AutoCloseable {
         var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
         PrivacyGuard privacy = privacyGuard(config, metrics);
         AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
-                Clock.systemUTC());
+                governance::teams, Clock.systemUTC());
         var pipeline = new ChatPipeline(privacy, new RoutePlanner(directory, tokens, quality), new VertxOffload(),
                 auditView.apply(governance.auditLog()), limits.admission(), tokens, metrics);
         JwtVerifier identityTokens = identityTokens(config);

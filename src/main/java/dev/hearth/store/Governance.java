@@ -11,6 +11,7 @@ import dev.hearth.auth.KeyHasher;
 import dev.hearth.auth.KeyRing;
 import dev.hearth.auth.KeySpec;
 import dev.hearth.auth.Principal;
+import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
 import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.config.AuditConfig;
@@ -52,6 +53,7 @@ public final class Governance implements AutoCloseable {
     private final ApiKeys keys;
     private final Clock clock;
     private ScheduledExecutorService refresher;
+    private volatile Map<String, Quota> teams = Map.of();
 
     private Governance(StateDir state, SqlStore store, AutoCloseable database, String node, KeyHasher hasher,
             Clock clock) {
@@ -62,8 +64,8 @@ public final class Governance implements AutoCloseable {
         this.hasher = hasher;
         this.clock = clock;
         this.ring = new KeyRing(store.keys());
-        this.keys = new ApiKeys(store.keys(), hasher, new SecureRandom(), clock, ring::refresh);
-        ring.refresh();
+        this.keys = new ApiKeys(store.keys(), hasher, new SecureRandom(), clock, this::refresh);
+        refresh();
     }
 
     /**
@@ -150,11 +152,23 @@ public final class Governance implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("hearth-key-refresh").factory());
         refresher.scheduleWithFixedDelay(() -> {
             try {
-                ring.refresh();
+                refresh();
             } catch (RuntimeException e) {
                 LOG.warn("reloading API keys failed; the previous keys stay in force: {}", e.toString());
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Reloads keys, and the team limits with them, when the store's key generation moved. Blocks on storage. */
+    public void refresh() {
+        if (ring.refresh()) {
+            teams = Map.copyOf(store.keys().teams());
+        }
+    }
+
+    /** Team limits set through the admin API, as of the last refresh. Lock-free. */
+    public Map<String, Quota> teams() {
+        return teams;
     }
 
     public StateDir state() {

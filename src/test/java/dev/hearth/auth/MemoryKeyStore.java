@@ -4,6 +4,7 @@ import dev.hearth.audit.AuditEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 final class MemoryKeyStore implements ApiKeyStore {
     final List<ApiKey> keys = new ArrayList<>();
     final List<AuditEvent> events = new ArrayList<>();
+    final Map<String, Quota> teams = new java.util.HashMap<>();
     long generation;
 
     @Override
@@ -45,6 +47,29 @@ final class MemoryKeyStore implements ApiKeyStore {
             AuditEvent event) {
         keys.replaceAll(k -> k.id().equals(oldId) ? k.revokedAt(at) : k);
         keys.add(replacement);
+        return changed(event);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> updateLimits(String id, Quota quota, List<String> egress,
+            AuditEvent event) {
+        keys.replaceAll(k -> k.id().equals(id) ? new ApiKey(k.id(), k.prefix(), k.hash(), k.name(), k.owner(), k.team(),
+                k.role(), k.models(), k.created(), k.expires(), k.revoked(), quota, egress) : k);
+        return changed(event);
+    }
+
+    @Override
+    public synchronized Map<String, Quota> teams() {
+        return Map.copyOf(teams);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> putTeam(String team, Quota quota, Instant at, AuditEvent event) {
+        if (quota == null) {
+            teams.remove(team);
+        } else {
+            teams.put(team, quota);
+        }
         return changed(event);
     }
 

@@ -237,6 +237,49 @@ class LimitsServerTest {
     }
 
     @Test
+    void teamAndKeyLimitsChangeAtRunTimeThroughTheAdminApiAndAreAudited() throws Exception {
+        FakeOpenAi upstream = fake("local-model");
+        TestGateway gateway = start(TestGateway.builder().openAi("local", upstream, "local-model"));
+        String member = issue(gateway, key("member", "green", Quota.NONE));
+        String admin = gateway.adminKey();
+        assertThat(chat(gateway, member, 10).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> set = gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/teams/green"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rpm\":1}")).build());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(json(set.body()).path("teams").get(0).path("rpm").asInt()).isEqualTo(1);
+        assertThat(chat(gateway, member, 10).statusCode()).isEqualTo(200); // the team's one request this minute
+        HttpResponse<String> limited = chat(gateway, member, 10);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(json(limited.body()).path("error").path("message").asText()).contains("team green");
+
+        HttpResponse<String> removed = gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/teams/green"))
+                .header("Authorization", "Bearer " + admin).DELETE().build());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(chat(gateway, member, 10).statusCode()).isEqualTo(200);
+
+        String id = gateway.server().gateway().governance().keys().list().stream()
+                .filter(k -> k.name().equals("member")).findFirst().orElseThrow().id();
+        HttpResponse<String> keyLimits = gateway.post("/admin/keys/" + id + "/limits", "{\"rpm\":1}", admin);
+        assertThat(keyLimits.statusCode()).as(keyLimits.body()).isEqualTo(200);
+        assertThat(json(keyLimits.body()).path("rpm").asInt()).isEqualTo(1);
+        assertThat(chat(gateway, member, 10).statusCode()).isEqualTo(200);
+        assertThat(chat(gateway, member, 10).statusCode()).isEqualTo(429);
+
+        assertThat(gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/teams/green"))
+                .header("Authorization", "Bearer " + member).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rpm\":1000}")).build()).statusCode()).isEqualTo(403);
+        List<String> actions = new ArrayList<>();
+        for (AuditRecord record : gateway.server().gateway().governance().auditReader().recent(100)) {
+            if (record.kind().equals("admin")) {
+                actions.add(json(record.body()).path("action").asText());
+            }
+        }
+        assertThat(actions).contains("team.set", "team.remove", "key.limits");
+    }
+
+    @Test
     void aStreamIsSettledAtItsActualUsage() {
         FakeOpenAi upstream = fake("local-model");
         LimitsConfig limits = new LimitsConfig(Map.of(), Map.of(), Map.of("local/*", new Price(1000, 1000)), 4096,

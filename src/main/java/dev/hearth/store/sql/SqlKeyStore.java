@@ -96,6 +96,69 @@ public final class SqlKeyStore implements ApiKeyStore {
         });
     }
 
+    @Override
+    public CompletableFuture<Void> updateLimits(String id, Quota quota, List<String> egress, AuditEvent event) {
+        return writer.submit(session -> {
+            try (PreparedStatement s = session.connection().prepareStatement("UPDATE api_keys SET rpm = ?, tpm = ?,"
+                    + " budget_daily_usd = ?, budget_monthly_usd = ?, egress = ? WHERE id = ?")) {
+                setInteger(s, 1, quota.rpm());
+                setInteger(s, 2, quota.tpm());
+                setDecimal(s, 3, quota.dailyUsd());
+                setDecimal(s, 4, quota.monthlyUsd());
+                setText(s, 5, egress == null ? null : String.join(",", egress));
+                s.setString(6, id);
+                if (s.executeUpdate() == 0) {
+                    throw new GatewayException(new GatewayError(ErrorKind.NOT_FOUND,
+                            "No API key has the id " + id + ".", "key_not_found", null, null));
+                }
+            }
+            bumpGeneration(session.connection());
+            session.append(event);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Quota> teams() {
+        try (Connection c = readers.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT name, rpm, tpm, budget_daily_usd, budget_monthly_usd FROM teams ORDER BY name");
+                ResultSet row = s.executeQuery()) {
+            Map<String, Quota> teams = new LinkedHashMap<>();
+            while (row.next()) {
+                teams.put(row.getString(1), new Quota(integer(row, 2), integer(row, 3), decimal(row, 4),
+                        decimal(row, 5)));
+            }
+            return teams;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read teams: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> putTeam(String team, Quota quota, Instant at, AuditEvent event) {
+        return writer.submit(session -> {
+            try (PreparedStatement delete = session.connection().prepareStatement("DELETE FROM teams WHERE name = ?")) {
+                delete.setString(1, team);
+                delete.executeUpdate();
+            }
+            if (quota != null) {
+                try (PreparedStatement s = session.connection().prepareStatement("INSERT INTO teams (name, rpm, tpm,"
+                        + " budget_daily_usd, budget_monthly_usd, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, team);
+                    setInteger(s, 2, quota.rpm());
+                    setInteger(s, 3, quota.tpm());
+                    setDecimal(s, 4, quota.dailyUsd());
+                    setDecimal(s, 5, quota.monthlyUsd());
+                    s.setLong(6, at.toEpochMilli());
+                    s.executeUpdate();
+                }
+            }
+            bumpGeneration(session.connection());
+            session.append(event);
+            return null;
+        });
+    }
+
     private List<ApiKey> query(String sql, String parameter) {
         try (Connection c = readers.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             if (parameter != null) {

@@ -9,6 +9,7 @@ import dev.hearth.audit.ChainVerifier;
 import dev.hearth.audit.CheckpointSigner;
 import dev.hearth.audit.Verification;
 import dev.hearth.auth.ApiKey;
+import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ class PostgresMigrationTest {
 
     @Test
     void theSameMigrationsApplyToPostgresqlOnceAndLeaveItUpToDate() {
-        assertThat(Migrations.apply(dataSource, schema)).isEqualTo(3);
+        assertThat(Migrations.apply(dataSource, schema)).isEqualTo(4);
         assertThat(Migrations.apply(dataSource, schema)).isZero();
     }
 
@@ -97,6 +98,11 @@ class PostgresMigrationTest {
             // The spend ledger's upsert is the same SQL on both databases: two additions make one row.
             store.spend().add(List.of("key:key_pg|d:2026-11-25", "team:ops|m:2026-11"), 1_500);
             store.spend().add(List.of("key:key_pg|d:2026-11-25"), 500);
+            store.keys().putTeam("ops", new Quota(60, null, 5.0, null), Instant.ofEpochMilli(1), event("team.set")).join();
+            assertThat(store.keys().teams()).containsEntry("ops", new Quota(60, null, 5.0, null));
+            store.keys().updateLimits("key_pg", new Quota(null, 1000, null, null), List.of("pii"), event("key.limits"))
+                    .join();
+            assertThat(store.keys().find("key_pg").orElseThrow().quota().tpm()).isEqualTo(1000);
             store.auditLog().append(event("after-spend")).join(); // one writer: the additions are committed before
             assertThat(store.spend().settled(List.of("d:2026-11-25", "m:2026-11")))
                     .containsEntry("key:key_pg|d:2026-11-25", 2_000L).containsEntry("team:ops|m:2026-11", 1_500L);
@@ -112,7 +118,7 @@ class PostgresMigrationTest {
         SqlAuditReader reader = new SqlAuditReader(dataSource);
         Verification verification = new ChainVerifier(keys.getPublic()).verify(reader);
         assertThat(verification.intact()).as(verification.toString()).isTrue();
-        assertThat(verification.records()).isEqualTo(28);
+        assertThat(verification.records()).isEqualTo(30);
         assertThat(verification.uncheckpointed()).isZero();
         assertThat(reader.recent(5)).hasSize(5);
     }
