@@ -126,7 +126,8 @@ final class NodeReader {
         } catch (URISyntaxException e) {
             throw expected(node, expected);
         }
-        if (!schemes.contains(uri.getScheme()) || uri.getHost() == null || uri.getPort() > 65535) {
+        if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null
+                || uri.getPort() > 65535) {
             throw expected(node, expected);
         }
         return uri;
