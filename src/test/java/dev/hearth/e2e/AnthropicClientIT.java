@@ -257,6 +257,32 @@ class AnthropicClientIT {
         }
     }
 
+    /** What Claude Code actually sends: beta query and headers, cache_control marks, thinking on, a system array. */
+    @ParameterizedTest
+    @ValueSource(strings = {OPENAI_MODEL, OLLAMA_MODEL})
+    void claudeCodesRequestShapeIsServed(String model) throws Exception {
+        upstreamOf(model).enqueue(Answer.text("Done."));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/v1/messages?beta=true"))
+                .header("x-api-key", key).header("anthropic-version", "2023-06-01")
+                .header("anthropic-beta", "claude-code-20250219,interleaved-thinking-2025-05-14")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"%s","max_tokens":32000,"stream":true,
+                         "thinking":{"type":"enabled","budget_tokens":31999},
+                         "system":[{"type":"text","text":"You are Claude Code.","cache_control":{"type":"ephemeral"}}],
+                         "tools":[{"name":"Bash","description":"Run a command","input_schema":{"type":"object",
+                           "properties":{"command":{"type":"string"}},"required":["command"]},
+                           "cache_control":{"type":"ephemeral"}}],
+                         "metadata":{"user_id":"user_abc"},
+                         "messages":[{"role":"user","content":[{"type":"text","text":"List the files",
+                           "cache_control":{"type":"ephemeral"}}]}]}""".formatted(model)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"text\":\"Done.\"").contains("event: message_stop");
+        JsonNode sent = lastUpstreamBody(model);
+        assertThat(sent.toString()).contains("You are Claude Code.").contains("Bash").doesNotContain("cache_control");
+    }
+
     @Test
     void countTokens() {
         long tokens = client.messages().countTokens(MessageCountTokensParams.builder().model(OLLAMA_MODEL)
