@@ -17,6 +17,7 @@
 #   BENCH_STREAMS           concurrent long-lived streams [5000]
 #   BENCH_STREAM_SECONDS    how long each of those streams lasts (one chunk per second) [15]
 #   BENCH_STARTUP_RUNS      start-up measurements per variant [5]
+#   BENCH_DIALECT_SECONDS   seconds per dialect per round, open loop and streaming (see "dialects") [5]
 #   BENCH_PIN_GATEWAY       CPU list for nginx and Hearth (taskset -c), e.g. "1"   [unpinned]
 #   BENCH_PIN_HARNESS       CPU list for the fake upstream and the load generator  [unpinned]
 #   BENCH_NICE              niceness for this script and everything it starts, e.g. -10 (negative needs root) to
@@ -33,6 +34,7 @@ TTFT_SECONDS=${BENCH_TTFT_SECONDS:-5}
 STREAMS=${BENCH_STREAMS:-5000}
 STREAM_SECONDS=${BENCH_STREAM_SECONDS:-15}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
+DIALECT_SECONDS=${BENCH_DIALECT_SECONDS:-5}
 PIN_GATEWAY=${BENCH_PIN_GATEWAY:-}
 PIN_HARNESS=${BENCH_PIN_HARNESS:-}
 NICE=${BENCH_NICE:-}
@@ -142,7 +144,7 @@ CHAT='{"model":"fake-model","messages":[{"role":"user","content":"Say hello."}]}
 {
   echo "date:      $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit:    $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "command:   bench/run.sh  (BENCH_ROUNDS=$ROUNDS BENCH_CLOSED_REQUESTS=$CLOSED_REQUESTS BENCH_OPEN_SECONDS=$OPEN_SECONDS BENCH_TTFT_SECONDS=$TTFT_SECONDS BENCH_STREAMS=$STREAMS BENCH_STREAM_SECONDS=$STREAM_SECONDS BENCH_STARTUP_RUNS=$STARTUP_RUNS BENCH_PIN_GATEWAY=${PIN_GATEWAY:-none} BENCH_PIN_HARNESS=${PIN_HARNESS:-none} BENCH_NICE=${NICE:-unset})"
+  echo "command:   bench/run.sh  (BENCH_ROUNDS=$ROUNDS BENCH_CLOSED_REQUESTS=$CLOSED_REQUESTS BENCH_OPEN_SECONDS=$OPEN_SECONDS BENCH_TTFT_SECONDS=$TTFT_SECONDS BENCH_STREAMS=$STREAMS BENCH_STREAM_SECONDS=$STREAM_SECONDS BENCH_STARTUP_RUNS=$STARTUP_RUNS BENCH_DIALECT_SECONDS=$DIALECT_SECONDS BENCH_PIN_GATEWAY=${PIN_GATEWAY:-none} BENCH_PIN_HARNESS=${PIN_HARNESS:-none} BENCH_NICE=${NICE:-unset})"
   echo "nice:      $(ps -o ni= -p $$ | tr -d ' ') for the benchmark's processes; scheduler $(cat /proc/$$/autogroup 2>/dev/null || echo 'autogroup: n/a')"
   echo "cpu:       $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "memory:    $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -253,6 +255,22 @@ loadgen open --targets "$TARGETS" --upstream-pids "$UP_PID" --rate 1000 --loops 
 log "time to first token, 200 streams/s: $ROUNDS rounds x $TTFT_SECONDS s per target"
 loadgen ttft --targets "$TARGETS" --upstream-pids "$UP_PID" --rate 200 --loops 1 --rounds "$ROUNDS" \
   --seconds "$TTFT_SECONDS" --warmup-rate 1000 --warmup-seconds 4 >"$OUT/ttft.json"
+
+# ------------------------------------------------------------------------------------------------ dialects
+# The same fake upstream through Hearth in every client dialect (one OpenAI-protocol backend behind all of them): what
+# each dialect's decoding and re-encoding adds to latency, CPU per request and time to first token. direct is the
+# baseline of the same rounds. Rendered as its own table (DialectReport).
+DIALECT_TARGETS="direct|http://127.0.0.1:$UP_PORT/v1/chat/completions|"
+DIALECT_TARGETS+=";openai-chat|http://127.0.0.1:$HEARTH_PORT/v1/chat/completions|$HEARTH_PID"
+DIALECT_TARGETS+=";anthropic-messages|http://127.0.0.1:$HEARTH_PORT/v1/messages|$HEARTH_PID"
+DIALECT_TARGETS+=";openai-responses|http://127.0.0.1:$HEARTH_PORT/v1/responses|$HEARTH_PID"
+DIALECT_TARGETS+=";ollama-chat|http://127.0.0.1:$HEARTH_PORT/api/chat|$HEARTH_PID"
+log "dialects, open loop at 1,000 req/s: $ROUNDS rounds x $DIALECT_SECONDS s per target"
+loadgen open --targets "$DIALECT_TARGETS" --upstream-pids "$UP_PID" --rate 1000 --loops 1 --rounds "$ROUNDS" \
+  --seconds "$DIALECT_SECONDS" --warmup-seconds 3 >"$OUT/dialects-open.json"
+log "dialects, time to first token at 200 streams/s: $ROUNDS rounds x $DIALECT_SECONDS s per target"
+loadgen ttft --targets "$DIALECT_TARGETS" --upstream-pids "$UP_PID" --rate 200 --loops 1 --rounds "$ROUNDS" \
+  --seconds "$DIALECT_SECONDS" --warmup-rate 1000 --warmup-seconds 3 >"$OUT/dialects-ttft.json"
 
 sleep 3
 bench rss "$HEARTH_PID" >"$OUT/idle-after-load-hearth.json"

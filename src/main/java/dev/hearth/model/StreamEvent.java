@@ -34,6 +34,8 @@ public sealed interface StreamEvent {
     record WireFrame(String wire, byte[] bytes, boolean usageOnly) implements StreamEvent {
         /** OpenAI Chat Completions SSE frames ({@code data: {...}\n\n}). */
         public static final String OPENAI_CHAT = "openai-chat";
+        /** Anthropic Messages SSE events ({@code event: <type>\ndata: {...}\n\n}). */
+        public static final String ANTHROPIC_MESSAGES = "anthropic-messages";
     }
 
     /** Whether this event carries something the client will see as answer content. */

@@ -34,14 +34,17 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadGen {
     static final String TEXT = "Hello from the fake";
-    private static final String FIRST_CONTENT = "\"content\":\"Hello\"";
     private static final long HIGHEST = TimeUnit.MINUTES.toNanos(10);
 
     private LoadGen() {}
 
     static Buffer body(String model, boolean stream) {
-        return Buffer.buffer(("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}],"
-                + "\"max_tokens\":16" + (stream ? ",\"stream\":true" : "") + "}").getBytes(StandardCharsets.UTF_8));
+        return Dialect.OPENAI_CHAT.body(model, stream);
+    }
+
+    /** The body for {@code target}'s dialect (chosen by its path). */
+    static Buffer body(Lanes.Target target, String model, boolean stream) {
+        return Dialect.of(target).body(model, stream);
     }
 
     static Map<String, Object> percentiles(Histogram h) {
@@ -241,7 +244,7 @@ final class LoadGen {
             }
             inFlight++;
             long started = System.nanoTime();
-            lane.post(target, body("fake-model", false))
+            lane.post(target, body(target, "fake-model", false))
                     .compose(resp -> resp.body().map(b -> check(resp, b)))
                     .onComplete(ar -> {
                         inFlight--;
@@ -457,7 +460,7 @@ final class LoadGen {
                 sendStreaming(scheduled, sent);
                 return;
             }
-            lane.post(target, body("fake-model", false))
+            lane.post(target, body(target, "fake-model", false))
                     .compose(resp -> resp.body().map(b -> check(resp, b)))
                     .onComplete(ar -> {
                         long end = System.nanoTime();
@@ -481,8 +484,8 @@ final class LoadGen {
         }
 
         void sendStreaming(long scheduled, long sent) {
-            StreamWatch watch = new StreamWatch();
-            lane.post(target, body("ttft-model", true)).onComplete(ar -> {
+            StreamWatch watch = new StreamWatch(Dialect.of(target));
+            lane.post(target, body(target, "ttft-model", true)).onComplete(ar -> {
                 if (ar.failed()) {
                     end(watch, ar.cause().toString());
                     return;
@@ -502,7 +505,7 @@ final class LoadGen {
                 });
                 resp.endHandler(v -> {
                     if (watch.firstContentNanos == 0 || !watch.sawDone) {
-                        end(watch, "stream ended without " + (watch.firstContentNanos == 0 ? "content" : "[DONE]"));
+                        end(watch, "stream ended without " + (watch.firstContentNanos == 0 ? "content" : watch.dialect.done));
                         return;
                     }
                     record(total, System.nanoTime() - scheduled);
@@ -526,8 +529,12 @@ final class LoadGen {
         }
     }
 
-    /** Follows one SSE answer: when the first content ("Hello") arrives and whether {@code [DONE]} closed it. */
+    /**
+     * Follows one streamed answer: when the first content ("Hello") arrives and whether the dialect's end marker
+     * ({@code [DONE]}, {@code message_stop}, ...) closed it.
+     */
     static final class StreamWatch {
+        private final Dialect dialect;
         private final StringBuilder head = new StringBuilder();
         private String tail = "";
         long firstContentNanos;
@@ -535,18 +542,22 @@ final class LoadGen {
         boolean ended;
         int chunks;
 
+        StreamWatch(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
         /** True when this chunk completes the first content. */
         boolean feed(Buffer chunk) {
             chunks++;
             String text = chunk.toString(StandardCharsets.UTF_8);
             String window = tail + text;
-            sawDone = window.contains("data: [DONE]");
-            tail = window.substring(Math.max(0, window.length() - 16));
+            sawDone = sawDone || window.contains(dialect.done);
+            tail = window.substring(Math.max(0, window.length() - 32));
             if (firstContentNanos != 0) {
                 return false;
             }
             head.append(text);
-            if (head.indexOf(FIRST_CONTENT) >= 0) {
+            if (head.indexOf(dialect.firstContent) >= 0) {
                 firstContentNanos = System.nanoTime();
                 head.setLength(0);
                 return true;
@@ -722,7 +733,7 @@ final class LoadGen {
             c.sent.incrementAndGet();
             c.maxOpen.accumulateAndGet(c.sent.get() - c.ended.get(), Math::max);
             long sent = System.nanoTime();
-            StreamWatch watch = new StreamWatch();
+            StreamWatch watch = new StreamWatch(Dialect.OPENAI_CHAT);
             boolean[] streaming = {false};
             lane.post(target, body("slow-model", true)).onComplete(ar -> {
                 if (ar.failed()) {

@@ -48,6 +48,7 @@ final class Report {
                 load("idle-after-load-hearth.json"));
         streams(load("streams-nginx.json"), load("streams-hearth.json"));
         startup(load("startup-bin-hearth.json"), load("startup-java-jar.json"), load("startup-embedded-on.json"));
+        out.append(DialectReport.render(load("dialects-open.json"), load("dialects-ttft.json")));
         out.append('\n');
         noise();
         return out.toString();

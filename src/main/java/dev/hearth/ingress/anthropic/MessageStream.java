@@ -90,6 +90,22 @@ final class MessageStream {
         return true;
     }
 
+    /**
+     * Goes on after a relayed stream: closes its open block ({@code openIndex}, -1 for none) and numbers the blocks
+     * written from here on from {@code nextIndex}.
+     */
+    void resumeAfter(int nextIndex, int openIndex) {
+        this.nextIndex = nextIndex;
+        if (openIndex >= 0) {
+            emit("content_block_stop", gen -> gen.writeNumberField("index", openIndex));
+        }
+    }
+
+    /** A lone {@code message_stop}. */
+    static Buffer stop() {
+        return Buffer.buffer("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    }
+
     /** Closes the open block and ends the message with its stop reason and usage. */
     void end(Usage usage) {
         close();

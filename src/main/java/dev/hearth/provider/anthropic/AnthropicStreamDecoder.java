@@ -9,6 +9,7 @@ import dev.hearth.provider.UpstreamFailure;
 import dev.hearth.provider.UpstreamListener;
 import dev.hearth.provider.http.SseBodyDecoder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ import java.util.Map;
  * {@code message_stop} without a stop reason, is {@link UpstreamFailure.Kind#PROTOCOL}. A body that ends after a stop
  * reason was seen completes, since the answer itself is whole. Event types it does not know (Anthropic may add some)
  * and {@code ping} are ignored, as Anthropic asks of clients.
+ *
+ * <p>Ahead of each event's typed events it reports the event's own bytes as a {@link StreamEvent.WireFrame}
+ * ({@code anthropic-messages}), which an Anthropic client's sink relays as they are.
  *
  * <p>One instance per attempt, called on the attempt's event loop; not thread-safe.
  */
@@ -63,8 +67,15 @@ public final class AnthropicStreamDecoder extends SseBodyDecoder {
             return;
         }
         // The payload repeats the event name as "type"; trust it, as proxies sometimes drop the "event:" line.
-        String type = Json.text(payload, "type");
-        switch (type != null ? type : event) {
+        String named = Json.text(payload, "type");
+        String type = named != null ? named : event != null ? event : "";
+        if (!"error".equals(type)) {
+            // The frame goes first, so an Anthropic client's sink knows to relay before this event's typed events.
+            // An error is not relayed: the failure it causes is reported in the client's stream by the gateway.
+            listener.onEvent(new StreamEvent.WireFrame(StreamEvent.WireFrame.ANTHROPIC_MESSAGES,
+                    ("event: " + type + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8), false));
+        }
+        switch (type) {
             case "message_start" -> readUsage(payload.path("message").path("usage"));
             case "content_block_start" -> blockStarted(payload.path("index").asInt(), payload.path("content_block"));
             case "content_block_delta" -> blockDelta(payload.path("index").asInt(), payload.path("delta"));

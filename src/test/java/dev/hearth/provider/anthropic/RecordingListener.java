@@ -73,8 +73,9 @@ final class RecordingListener implements UpstreamListener {
         }
     }
 
+    /** The canonical events in order, without the wire frames that accompany them. */
     synchronized List<StreamEvent> events() {
-        return List.copyOf(events);
+        return events.stream().filter(e -> !(e instanceof StreamEvent.WireFrame)).toList();
     }
 
     /** Events of one type, in order. */
