@@ -9,6 +9,8 @@ import dev.hearth.privacy.DataClass;
 import dev.hearth.privacy.guard.PrivacyAction;
 import dev.hearth.privacy.guard.PrivacyListener;
 import dev.hearth.provider.UpstreamFailure;
+import dev.hearth.routing.Decision;
+import dev.hearth.routing.DecisionListener;
 import dev.hearth.routing.Route;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * are cached by their tag values so the hot path does no registry look-ups after warm-up. Tags carry backend, model,
  * data class and action names, never request content. Thread-safe.
  */
-public final class GatewayMetrics implements DispatchListener, PrivacyListener {
+public final class GatewayMetrics implements DispatchListener, PrivacyListener, DecisionListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -132,6 +134,18 @@ public final class GatewayMetrics implements DispatchListener, PrivacyListener {
     @Override
     public void masked(String backend, int placeholders) {
         counter("hearth_privacy_masked_attempts_total", "backend", backend).increment();
+    }
+
+    /**
+     * One count per routing decision, by strategy ("model" for a concrete model), outcome ("routed" or the refusal's
+     * code), where the first attempt goes, and whether privacy confined it to local backends. No model names: those
+     * come from clients, and would make the series unbounded.
+     */
+    @Override
+    public void decided(Decision decision) {
+        boolean localOnly = decision.plan() != null && decision.plan().localOnly();
+        counter("hearth_route_decisions_total", "strategy", decision.strategy(), "outcome", decision.outcome(),
+                "location", decision.location(), "local_only", Boolean.toString(localOnly)).increment();
     }
 
     /** A refusal that never reached dispatch (bad request, unknown model, ...). */
