@@ -10,8 +10,9 @@ import dev.hearth.privacy.DataClass;
 import dev.hearth.privacy.guard.PrivacyAction;
 import dev.hearth.privacy.guard.PrivacyListener;
 import dev.hearth.provider.UpstreamFailure;
+import dev.hearth.routing.Decision;
+import dev.hearth.routing.DecisionListener;
 import dev.hearth.routing.Route;
-import dev.hearth.routing.RoutePlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * are cached by their tag values so the hot path does no registry look-ups after warm-up. Tags carry backend, model,
  * data class and action names, never request content. Thread-safe.
  */
-public final class GatewayMetrics implements DispatchListener, PrivacyListener, PipelineListener {
+public final class GatewayMetrics implements DispatchListener, PrivacyListener, PipelineListener,
+        DecisionListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -136,18 +138,19 @@ public final class GatewayMetrics implements DispatchListener, PrivacyListener, 
         counter("hearth_privacy_masked_attempts_total", "backend", backend).increment();
     }
 
-    /** A refusal that never reached dispatch (bad request, unknown model, ...). */
-    /** hearth_route_decisions_total{basis, strategy, first, confined}: how requests are routed, by kind. */
+    /**
+     * One count per routing decision, by strategy ("model" for a concrete model), outcome ("routed" or the refusal's
+     * code), where the first attempt goes, and whether privacy confined it to local backends. No model names: those
+     * come from clients, and would make the series unbounded.
+     */
     @Override
-    public void routed(RoutePlan plan) {
-        String strategy = plan.alias() == null ? "none"
-                : plan.alias().strategy().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String first = plan.routes().isEmpty() ? "none"
-                : plan.routes().getFirst().backend().locality().name().toLowerCase(Locale.ROOT);
-        counter("hearth_route_decisions_total", "basis", plan.alias() == null ? "model" : "alias", "strategy",
-                strategy, "first", first, "confined", Boolean.toString(plan.localOnly())).increment();
+    public void decided(Decision decision) {
+        boolean localOnly = decision.plan() != null && decision.plan().localOnly();
+        counter("hearth_route_decisions_total", "strategy", decision.strategy(), "outcome", decision.outcome(),
+                "location", decision.location(), "local_only", Boolean.toString(localOnly)).increment();
     }
 
+    /** A refusal that never reached dispatch (bad request, unknown model, ...). */
     /** hearth_pipeline_refusals_total{stage, code}: requests refused before any upstream call, and why. */
     @Override
     public void refused(String stage, String code) {

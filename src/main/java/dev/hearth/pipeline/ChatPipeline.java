@@ -124,7 +124,6 @@ public final class ChatPipeline {
             sink.fail(refused.error());
             return;
         }
-        listener.routed(plan);
         inbound.audit().routed(plan.reason());
         CompletableFuture<Ticket> admitted = admission.admit(inbound.principal(), plan,
                 () -> tokens.countPrompt(request), request.sampling().maxTokens());

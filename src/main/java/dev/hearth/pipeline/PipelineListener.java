@@ -1,16 +1,11 @@
 package dev.hearth.pipeline;
 
-import dev.hearth.routing.RoutePlan;
-
 /**
- * What the pipeline decided, for metrics: every routing decision, and every refusal with the stage that made it.
- * Implementations must be cheap and thread-safe (called on event loops).
+ * What the pipeline refused before any upstream call, for metrics (routing decisions themselves are reported by the
+ * planner's {@code DecisionListener}). Implementations must be cheap and thread-safe (called on event loops).
  */
 public interface PipelineListener {
     PipelineListener NONE = new PipelineListener() {};
-
-    /** A plan was made (before admission): its basis, strategy and first route's locality. */
-    default void routed(RoutePlan plan) {}
 
     /**
      * A request was refused before dispatch.

@@ -24,6 +24,29 @@ public record Decision(String requested, String basis, List<String> candidates, 
         return plan == null ? List.of() : plan.routes().stream().map(Route::ref).toList();
     }
 
+    /** "model" for a concrete model, else the alias's strategy ("local-first", "cost", ...): a low-cardinality tag. */
+    public String strategy() {
+        if (plan == null || plan.alias() == null) {
+            int comma = basis.indexOf(", ");
+            return comma < 0 ? basis : basis.substring(comma + 2);
+        }
+        return plan.alias().strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Where the first attempt goes ("local" or "cloud"), or "none" for a refusal. */
+    public String location() {
+        return plan == null || plan.routes().isEmpty() ? "none"
+                : plan.routes().getFirst().backend().locality().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** "routed", or the refusal's stable code ("no_eligible_backend", "privacy_local_only", ...). */
+    public String outcome() {
+        if (refusal == null) {
+            return "routed";
+        }
+        return refusal.code() != null ? refusal.code() : refusal.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A short multi-line rendering for people. */
     public String render() {
         StringBuilder out = new StringBuilder();

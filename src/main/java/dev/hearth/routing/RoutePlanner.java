@@ -27,11 +27,19 @@ public final class RoutePlanner {
     private final TokenCounter tokens;
     private final QualityEstimator quality;
     private final Balancer balancer = new Balancer(() -> ThreadLocalRandom.current().nextLong());
+    private final DecisionListener listener;
 
     public RoutePlanner(ModelDirectory directory, TokenCounter tokens, QualityEstimator quality) {
+        this(directory, tokens, quality, DecisionListener.NONE);
+    }
+
+    /** @param listener told of every decision {@link #plan} makes (metrics, recent decisions); not of {@link #decide} */
+    public RoutePlanner(ModelDirectory directory, TokenCounter tokens, QualityEstimator quality,
+            DecisionListener listener) {
         this.directory = directory;
         this.tokens = tokens;
         this.quality = quality;
+        this.listener = listener;
     }
 
     /** The plan for {@code request}; a refusal is thrown as a {@link GatewayException} carrying the reason. */
@@ -42,6 +50,7 @@ public final class RoutePlanner {
     /** The plan for {@code request}; a refusal is thrown as a {@link GatewayException} carrying the reason. */
     public RoutePlan plan(ChatRequest request, Confinement confinement) {
         Decision decision = decide(request, confinement);
+        listener.decided(decision);
         if (decision.refusal() != null) {
             throw new GatewayException(decision.refusal());
         }

@@ -1,6 +1,7 @@
 package dev.hearth.server;
 
 import dev.hearth.admin.AdminApi;
+import dev.hearth.admin.RouteAdminApi;
 import dev.hearth.backend.Backend;
 import dev.hearth.dispatch.Dispatcher;
 import dev.hearth.error.ErrorKind;
@@ -94,6 +95,7 @@ final class GatewayVerticle extends VerticleBase {
         WorkerExecutor adminWorkers = vertx.createSharedWorkerExecutor("hearth-admin", 2);
         new AdminApi(gateway.governance().keys(), gateway.governance().auditReader(), adminWorkers,
                 java.time.Clock.systemUTC(), gateway.governance().spendLedger()).mount(router);
+        new RouteAdminApi(gateway.explainer(), gateway.decisions(), adminWorkers).mount(router);
         router.route().last().handler(this::notFound);
         router.route().failureHandler(this::failure);
 

@@ -17,6 +17,7 @@ import dev.hearth.config.LocalServers;
 import dev.hearth.config.PrivacyConfig;
 import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
+import dev.hearth.pipeline.RouteExplainer;
 import dev.hearth.privacy.DataClass;
 import dev.hearth.privacy.Detectors;
 import dev.hearth.privacy.guard.PrivacyAction;
@@ -27,6 +28,7 @@ import dev.hearth.provider.embedded.MiniLmPromptEmbedder;
 import dev.hearth.routing.ModelDirectory;
 import dev.hearth.routing.quality.QualityModel;
 import dev.hearth.routing.quality.QualityModelEstimator;
+import dev.hearth.routing.RecentDecisions;
 import dev.hearth.routing.RoutePlanner;
 import dev.hearth.store.Governance;
 import dev.hearth.tokens.TokenCounter;
@@ -63,6 +65,8 @@ public final class HearthServer implements AutoCloseable {
     private final IssuedKey firstAdminKey;
     private final AutoCloseable limits;
     private static final Logger LOG = LoggerFactory.getLogger(HearthServer.class);
+    /** Decisions kept for {@code GET /admin/decisions}: a few hundred small records, no prompt content. */
+    private static final int RECENT_DECISIONS = 500;
 
     private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine,
             LoadedModelsPoller loadedModels, int port, IssuedKey firstAdminKey, AutoCloseable limits) {
@@ -135,12 +139,14 @@ public final class HearthServer implements AutoCloseable {
         PrivacyGuard privacy = privacyGuard(config, metrics);
         AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
                 governance::teams, Clock.systemUTC());
-        var pipeline = new ChatPipeline(privacy, new RoutePlanner(directory, tokens, quality), new VertxOffload(),
+        RecentDecisions decisions = new RecentDecisions(RECENT_DECISIONS, Clock.systemUTC());
+        RoutePlanner planner = new RoutePlanner(directory, tokens, quality, metrics.andThen(decisions));
+        var pipeline = new ChatPipeline(privacy, planner, new VertxOffload(),
                 auditView.apply(governance.auditLog()), limits.admission(), tokens, metrics);
         JwtVerifier identityTokens = identityTokens(config);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
-                governance.authenticator(mode, identityTokens));
+                governance.authenticator(mode, identityTokens), new RouteExplainer(privacy, planner), decisions);
 
         List<GatewayVerticle> verticles = new ArrayList<>();
         var upstream = GatewayVerticle.upstreamClient(vertx, config.failover());

@@ -15,16 +15,66 @@ import java.util.List;
  * {@code /embeddings}; {@code /models}; errors as {@code {"error": {...}}}.
  */
 public final class FakeOpenAi extends FakeServerBase {
+    private static final String LM_STUDIO_MODELS = "/api/v0/models";
     private final List<String> models;
+    /** Set: this fake is an LM Studio server too, and these of its models are loaded. */
+    private volatile List<String> lmStudioLoaded;
+    private final java.util.concurrent.atomic.AtomicInteger statusPolls = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeOpenAi(String... models) {
         super("/v1");
         this.models = models.length == 0 ? List.of("fake-model") : List.of(models);
     }
 
+    /**
+     * Also speak LM Studio's REST API: {@code GET /api/v0/models} lists every model with {@code "state": "loaded"}
+     * for {@code loaded} and {@code "not-loaded"} for the others. Without this that path is a 404, as on vLLM.
+     */
+    public FakeOpenAi lmStudio(String... loaded) {
+        this.lmStudioLoaded = List.of(loaded);
+        return this;
+    }
+
+    /** How many times {@code /api/v0/models} was asked (answered or 404); these are not in {@link #requests()}. */
+    public int statusPolls() {
+        return statusPolls.get();
+    }
+
+    @Override
+    protected boolean records(String path) {
+        return !path.equals(LM_STUDIO_MODELS);
+    }
+
     @Override
     protected void handle(HttpServerRequest request, JsonNode body) {
         String path = request.path();
+        List<String> loaded = lmStudioLoaded;
+        if (path.equals(LM_STUDIO_MODELS)) {
+            statusPolls.incrementAndGet();
+        }
+        if (path.equals(LM_STUDIO_MODELS) && loaded != null) {
+            request.response().putHeader("Content-Type", "application/json").end(Json.write(gen -> {
+                gen.writeStartObject();
+                gen.writeStringField("object", "list");
+                gen.writeArrayFieldStart("data");
+                for (String model : models) {
+                    gen.writeStartObject();
+                    gen.writeStringField("id", model);
+                    gen.writeStringField("object", "model");
+                    gen.writeStringField("type", "llm");
+                    gen.writeStringField("publisher", "lmstudio-community");
+                    gen.writeStringField("arch", "qwen2");
+                    gen.writeStringField("compatibility_type", "gguf");
+                    gen.writeStringField("quantization", "Q4_K_M");
+                    gen.writeStringField("state", loaded.contains(model) ? "loaded" : "not-loaded");
+                    gen.writeNumberField("max_context_length", 32768);
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+                gen.writeEndObject();
+            }));
+            return;
+        }
         if (path.equals("/v1/models")) {
             request.response().putHeader("Content-Type", "application/json").end(Json.write(gen -> {
                 gen.writeStartObject();

@@ -61,10 +61,15 @@ final class Lanes implements AutoCloseable {
     }
 
     /** Where requests go: POST {@code url} with a JSON body. */
-    record Target(String host, int port, String path) {
+    /** Where to POST, and the model the non-streaming request bodies name (an alias such as {@code auto}, say). */
+    record Target(String host, int port, String path, String model) {
         static Target of(String url) {
+            return of(url, "fake-model");
+        }
+
+        static Target of(String url, String model) {
             URI uri = URI.create(url);
-            return new Target(uri.getHost(), uri.getPort(), uri.getRawPath());
+            return new Target(uri.getHost(), uri.getPort(), uri.getRawPath(), model);
         }
     }
 

@@ -75,7 +75,10 @@ final class LoadGen {
     /** One thing to load: a name, the URL to POST to, and the process trees whose CPU it costs. */
     record Named(String name, Lanes.Target target, String url, List<Long> pids) {}
 
-    /** {@code --targets "name|url|pid,pid;name|url|pids;..."}: measured in turn, in rotating order, each round. */
+    /**
+     * {@code --targets "name|url|pid,pid;name|url|pids|model;..."}: measured in turn, in rotating order, each round.
+     * The optional fourth field is the model the closed and open loops' requests name (default {@code fake-model}).
+     */
     static List<Named> targets(Args args) {
         List<Named> out = new ArrayList<>();
         for (String spec : args.required("targets").split(";")) {
@@ -83,7 +86,8 @@ final class LoadGen {
                 continue;
             }
             String[] parts = spec.trim().split("\\|");
-            out.add(new Named(parts[0], Lanes.Target.of(parts[1]), parts[1],
+            Lanes.Target target = parts.length > 3 ? Lanes.Target.of(parts[1], parts[3]) : Lanes.Target.of(parts[1]);
+            out.add(new Named(parts[0], target, parts[1],
                     Proc.parsePids(parts.length > 2 ? parts[2] : "")));
         }
         return out;
@@ -244,7 +248,7 @@ final class LoadGen {
             }
             inFlight++;
             long started = System.nanoTime();
-            lane.post(target, body(target, "fake-model", false))
+            lane.post(target, body(target, target.model(), false))
                     .compose(resp -> resp.body().map(b -> check(resp, b)))
                     .onComplete(ar -> {
                         inFlight--;
@@ -460,7 +464,7 @@ final class LoadGen {
                 sendStreaming(scheduled, sent);
                 return;
             }
-            lane.post(target, body(target, "fake-model", false))
+            lane.post(target, body(target, target.model(), false))
                     .compose(resp -> resp.body().map(b -> check(resp, b)))
                     .onComplete(ar -> {
                         long end = System.nanoTime();

@@ -91,11 +91,22 @@ public final class PrivacyGuard {
      * @param principal per-class actions of the caller's key; they only ever tighten the policy (empty: none)
      */
     public PrivacyVerdict decide(ChatRequest request, Inspection inspection, Map<DataClass, PrivacyAction> principal) {
+        PrivacyVerdict verdict = explain(request, inspection, principal);
+        if (verdict.enabled()) {
+            listener.decided(inspection.classes(), verdict.action());
+        }
+        return verdict;
+    }
+
+    /**
+     * The verdict {@link #decide} would give, without telling the listener (metrics): for explaining a decision
+     * ({@code POST /admin/route/explain}) without counting it as a served request.
+     */
+    public PrivacyVerdict explain(ChatRequest request, Inspection inspection, Map<DataClass, PrivacyAction> principal) {
         if (!enabled) {
             return PrivacyVerdict.OFF;
         }
         if (inspection.isEmpty()) {
-            listener.decided(Set.of(), PrivacyAction.ALLOW);
             return new PrivacyVerdict(inspection, PrivacyAction.ALLOW, Set.of(), true);
         }
         PrivacyPolicy effective = effectivePolicy(request.model(), principal);
@@ -109,7 +120,6 @@ public final class PrivacyGuard {
                 decisive.add(dataClass);
             }
         }
-        listener.decided(inspection.classes(), strictest);
         return new PrivacyVerdict(inspection, strictest, decisive, true);
     }
 
