@@ -85,12 +85,12 @@ final class RouterTrainCommand implements Callable<Integer> {
 
     private static String candidatesTable(QualityTrainer.Result result) {
         StringBuilder table = new StringBuilder(
-                "| candidate (cross-validated on the training files) | pooled APGR (sd over repeats) | mean per-dataset APGR | AUC |\n"
-                        + "|---|---:|---:|---:|\n");
+                "| candidate (cross-validated on the training files) | pooled APGR (sd over repeats) | mean per-dataset APGR | AUC"
+                        + " | Brier |\n|---|---:|---:|---:|---:|\n");
         for (QualityTrainer.Candidate c : result.candidates()) {
             String mark = c.equals(result.chosen()) ? " **(chosen)**" : "";
-            table.append(String.format(Locale.ROOT, "| %s%s | %.4f (%.4f) | %.4f | %.4f |\n", c.name(), mark,
-                    c.pooledApgr(), c.pooledApgrSd(), c.meanDatasetApgr(), c.auc()));
+            table.append(String.format(Locale.ROOT, "| %s%s | %.4f (%.4f) | %.4f | %.4f | %.4f |\n", c.name(),
+                    mark, c.pooledApgr(), c.pooledApgrSd(), c.meanDatasetApgr(), c.auc(), c.brier()));
         }
         return table.toString();
     }

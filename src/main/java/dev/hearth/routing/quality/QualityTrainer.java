@@ -58,9 +58,13 @@ public final class QualityTrainer {
         WEAK_WRONG
     }
 
-    /** One candidate's cross-validated numbers (means over repeats); AUC is for the strong-needed label. */
+    /**
+     * One candidate's cross-validated numbers (means over repeats). AUC and the Brier score are for the strong-needed
+     * label; the Brier score (mean squared error of the score read as a probability; lower is better) checks that a
+     * score means what it says, which ranking metrics such as APGR and AUC cannot see.
+     */
     public record Candidate(String name, boolean shippable, double pooledApgr, double pooledApgrSd,
-            double meanDatasetApgr, double auc) {}
+            double meanDatasetApgr, double auc, double brier) {}
 
     /** The fitted weights, every candidate's numbers, and the chosen one. */
     public record Result(QualityWeights weights, List<Candidate> candidates, Candidate chosen) {}
@@ -98,6 +102,10 @@ public final class QualityTrainer {
         Boilerplate boilerplate = Boilerplate.learn(prompts.stream().map(LabeledPrompt::prompt).toList());
         progress.accept("boilerplate: " + boilerplate.blocks().size() + " recurring blocks removed before embedding");
         Examples data = examples(prompts, boilerplate, embedder, progress);
+        double baseRate = (double) Arrays.stream(data.strongNeeded()).sum() / prompts.size();
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "base rate %.4f; a constant score at the base rate has Brier %.4f", baseRate,
+                baseRate * (1 - baseRate)));
 
         List<Spec> specs = new ArrayList<>();
         for (Label label : Label.values()) {
@@ -122,8 +130,9 @@ public final class QualityTrainer {
         for (Spec spec : specs) {
             Candidate candidate = crossValidate(spec, data, options);
             candidates.add(candidate);
-            progress.accept(String.format(java.util.Locale.ROOT, "cv %-70s pooled APGR %.4f (sd %.4f)  dataset APGR %.4f  AUC %.4f",
-                    spec.name(), candidate.pooledApgr(), candidate.pooledApgrSd(), candidate.meanDatasetApgr(), candidate.auc()));
+            progress.accept(String.format(java.util.Locale.ROOT, "cv %-70s pooled APGR %.4f (sd %.4f)  dataset APGR %.4f  AUC %.4f  Brier %.4f",
+                    spec.name(), candidate.pooledApgr(), candidate.pooledApgrSd(), candidate.meanDatasetApgr(), candidate.auc(),
+                    candidate.brier()));
             // Strictly better only: on a tie the earlier (logistic, stronger penalty listed later) stays.
             if (best == null || candidate.pooledApgr() > best.pooledApgr()) {
                 best = candidate;
@@ -201,6 +210,7 @@ public final class QualityTrainer {
         double pooledSquares = 0;
         double perDataset = 0;
         double auc = 0;
+        double brier = 0;
         for (int repeat = 0; repeat < options.repeats(); repeat++) {
             int[] fold = folds(data, options.folds(), options.seed() + repeat);
             double[] oof = new double[n];
@@ -229,11 +239,12 @@ public final class QualityTrainer {
             }
             perDataset += datasetSum / datasets;
             auc += auc(oof, data.strongNeeded());
+            brier += brier(oof, data.strongNeeded());
         }
         int r = options.repeats();
         double mean = pooled / r;
         double sd = r > 1 ? Math.sqrt(Math.max(0, (pooledSquares - r * mean * mean) / (r - 1))) : Double.NaN;
-        return new Candidate(spec.name(), spec.shippable(), mean, sd, perDataset / r, auc / r);
+        return new Candidate(spec.name(), spec.shippable(), mean, sd, perDataset / r, auc / r, brier / r);
     }
 
     /** Fold of each prompt: within each dataset × label stratum, a seeded shuffle dealt round-robin. */
@@ -323,6 +334,19 @@ public final class QualityTrainer {
             scores[t] = sum / neighbours;
         }
         return scores;
+    }
+
+    /**
+     * The Brier score of {@code scores} read as probabilities of {@code labels}: the mean of (score − label)². A
+     * constant score at the base rate b earns b(1 − b); a calibrated, informative score earns less.
+     */
+    static double brier(double[] scores, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double error = scores[i] - labels[i];
+            sum += error * error;
+        }
+        return sum / scores.length;
     }
 
     /** Area under the ROC curve of {@code scores} for {@code labels}, ties counted half. */

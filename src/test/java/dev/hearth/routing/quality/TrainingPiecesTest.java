@@ -81,4 +81,12 @@ class TrainingPiecesTest {
         assertThat(QualityTrainer.auc(new double[] {0.1, 0.2, 0.8, 0.9}, new int[] {0, 0, 1, 1})).isEqualTo(1);
         assertThat(QualityTrainer.auc(new double[] {0.5, 0.5, 0.5, 0.5}, new int[] {0, 1, 0, 1})).isEqualTo(0.5);
     }
+
+    @Test
+    void brierScoreIsZeroWhenSureAndRightAndRewardsTheBaseRateOverAWrongGuess() {
+        int[] labels = {0, 0, 0, 1};
+        assertThat(QualityTrainer.brier(new double[] {0, 0, 0, 1}, labels)).isZero();
+        assertThat(QualityTrainer.brier(new double[] {0.25, 0.25, 0.25, 0.25}, labels)).isEqualTo(0.25 * 0.75);
+        assertThat(QualityTrainer.brier(new double[] {1, 1, 1, 0}, labels)).isEqualTo(1);
+    }
 }
