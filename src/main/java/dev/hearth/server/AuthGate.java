@@ -63,7 +63,9 @@ final class AuthGate implements Handler<RoutingContext> {
         String area = admin ? "admin" : dialect.name();
         RequestAudit record = new RequestAudit(RequestStamp.id(ctx), area,
                 ctx.request().method().name().toUpperCase(Locale.ROOT), path, RequestStamp.receivedNanos(ctx));
-        ctx.addEndHandler(ended -> finish(ctx, record, ended.succeeded()));
+        // One turn later: when a client leaves mid-answer, the chat pipeline's own close handling (which settles the
+        // budget and puts the cost in the record) runs in the same turn as this end handler; it must go first.
+        ctx.addEndHandler(ended -> ctx.vertx().runOnContext(v -> finish(ctx, record, ended.succeeded())));
         PresentedKey presented = Credentials.from(ctx.request());
         Principal principal;
         try {

@@ -15,13 +15,16 @@ import dev.hearth.catalog.Price;
 import dev.hearth.config.LimitsConfig;
 import dev.hearth.json.Json;
 import dev.hearth.routing.Strategy;
+import dev.hearth.testkit.Answer;
 import dev.hearth.testkit.FakeOpenAi;
+import dev.hearth.testkit.Fault;
 import dev.hearth.testkit.SseReader;
 import dev.hearth.testkit.TestGateway;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +295,43 @@ class LimitsServerTest {
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(SseReader.data(stream.body())).last().isEqualTo("[DONE]");
         assertThat(costs(gateway)).containsExactly(0.015);
+    }
+
+    @Test
+    void aClientThatLeavesMidStreamIsChargedForWhatWasDeliveredNotTheReservation() throws Exception {
+        FakeOpenAi upstream = fake("local-model");
+        upstream.enqueue(Answer.text("Hello", " there", " friend", " more"),
+                new Fault.StallAfterChunks(2, Duration.ofSeconds(30)));
+        LimitsConfig limits = new LimitsConfig(Map.of(), Map.of(), Map.of("local/*", new Price(1000, 1000)), 4096,
+                null);
+        TestGateway gateway = start(TestGateway.builder().openAi("local", upstream, "local-model").limits(limits));
+        String key = issue(gateway, key("leaver", null, new Quota(null, null, 5.0, null)));
+
+        HttpResponse<java.io.InputStream> stream = gateway.http().send(HttpRequest.newBuilder(
+                gateway.uri("/v1/chat/completions")).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"local-model\",\"stream\":true,\"max_tokens\":500,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.contains("Hello"));
+            assertThat(line).isNotNull();
+        } // the client leaves while the upstream stalls
+
+        List<Double> costs = List.of();
+        for (int i = 0; i < 50 && costs.isEmpty(); i++) {
+            Thread.sleep(100);
+            costs = costs(gateway);
+        }
+        // Prompt (a few tokens) plus "Hello" at 0.001 USD a token: far below the 500-token reservation (~0.5 USD).
+        assertThat(costs).as(gateway.server().gateway().governance().auditReader().recent(5).toString()).hasSize(1);
+        assertThat(costs.getFirst()).isBetween(0.002, 0.05);
+        JsonNode usage = json(gateway.get("/admin/usage", gateway.adminKey()).body()).path("usage");
+        assertThat(usage.get(0).path("usd").asDouble()).isEqualTo(costs.getFirst());
     }
 
     @Test
