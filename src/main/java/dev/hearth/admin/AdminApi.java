@@ -10,6 +10,7 @@ import static dev.hearth.ingress.common.JsonFields.requiredString;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.auth.ApiKeys;
 import dev.hearth.auth.AuthErrors;
+import dev.hearth.auth.LimitScope;
 import dev.hearth.auth.KeySpec;
 import dev.hearth.auth.Principal;
 import dev.hearth.auth.Quota;
@@ -54,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /admin/keys/{id}/limits} {@code {"rpm"?, "tpm"?, "budget_daily_usd"?, "budget_monthly_usd"?,
  *       "egress"?}}: replaces a key's limits; admin only</li>
  *   <li>{@code GET /admin/teams} (admin, auditor), {@code PUT /admin/teams/{name}} with the same limit fields and
- *       {@code DELETE /admin/teams/{name}} (admin): team limits set at run time, over the configuration's</li>
+ *       {@code DELETE /admin/teams/{name}} (admin): team limits set at run time, over the configuration's; the same
+ *       under {@code /admin/users} for users</li>
  *   <li>{@code GET /admin/usage?period=day|month}: settled spend per key, team and user in the current UTC day or
  *       month; admins and auditors see every scope, a member only its own key, team and user</li>
  * </ul>
@@ -124,25 +126,9 @@ public final class AdminApi {
             run(ctx, Set.of(Role.ADMIN), 200, () -> AdminJson.key(keys.updateLimits(ctx.pathParam("id"), quota,
                     egress(body), principal(ctx), requestId(ctx)), clock.instant()));
         });
-        router.get("/admin/teams").handler(ctx -> run(ctx, Set.of(Role.ADMIN, Role.AUDITOR), 200,
-                () -> AdminJson.teams(keys.teams())));
-        router.put("/admin/teams/:name").handler(ctx -> {
-            Quota quota;
-            try {
-                quota = quota(JsonBodies.parse(ctx.body().buffer()));
-            } catch (GatewayException invalid) {
-                OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
-                return;
-            }
-            run(ctx, Set.of(Role.ADMIN), 200, () -> {
-                keys.setTeam(ctx.pathParam("name"), quota, principal(ctx), requestId(ctx));
-                return AdminJson.teams(keys.teams());
-            });
-        });
-        router.delete("/admin/teams/:name").handler(ctx -> run(ctx, Set.of(Role.ADMIN), 200, () -> {
-            keys.setTeam(ctx.pathParam("name"), null, principal(ctx), requestId(ctx));
-            return AdminJson.teams(keys.teams());
-        }));
+        for (LimitScope scope : LimitScope.values()) {
+            mountLimits(router, scope);
+        }
         router.get("/admin/usage").handler(ctx -> {
             String period = ctx.queryParams().get("period");
             if (period != null && !period.equals("day") && !period.equals("month")) {
@@ -259,6 +245,30 @@ public final class AdminApi {
             // answered below
         }
         throw invalid("limit", "'limit' must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    /** GET (admin, auditor), PUT and DELETE (admin) of /admin/teams/{name} or /admin/users/{name}. */
+    private void mountLimits(Router router, LimitScope scope) {
+        String base = "/admin/" + scope.word() + "s";
+        router.get(base).handler(ctx -> run(ctx, Set.of(Role.ADMIN, Role.AUDITOR), 200,
+                () -> AdminJson.limits(scope.word() + "s", keys.limits(scope))));
+        router.put(base + "/:name").handler(ctx -> {
+            Quota quota;
+            try {
+                quota = quota(JsonBodies.parse(ctx.body().buffer()));
+            } catch (GatewayException invalid) {
+                OpenAiErrorWriter.INSTANCE.write(ctx.response(), invalid.error());
+                return;
+            }
+            run(ctx, Set.of(Role.ADMIN), 200, () -> {
+                keys.setLimits(scope, ctx.pathParam("name"), quota, principal(ctx), requestId(ctx));
+                return AdminJson.limits(scope.word() + "s", keys.limits(scope));
+            });
+        });
+        router.delete(base + "/:name").handler(ctx -> run(ctx, Set.of(Role.ADMIN), 200, () -> {
+            keys.setLimits(scope, ctx.pathParam("name"), null, principal(ctx), requestId(ctx));
+            return AdminJson.limits(scope.word() + "s", keys.limits(scope));
+        }));
     }
 
     /** A member sees only its own key's, team's and user's spend, never another team's. */

@@ -128,11 +128,11 @@ final class AdminJson {
         });
     }
 
-    /** Team limits set through the admin API: {@code {"teams": [{"name", "rpm", "tpm", ...}]}}. */
-    static Buffer teams(Map<String, Quota> teams) {
+    /** Limits set through the admin API: {@code {"teams": [{"name", "rpm", "tpm", ...}]}} (or {@code users}). */
+    static Buffer limits(String field, Map<String, Quota> teams) {
         return Json.write(gen -> {
             gen.writeStartObject();
-            gen.writeArrayFieldStart("teams");
+            gen.writeArrayFieldStart(field);
             for (Map.Entry<String, Quota> team : teams.entrySet()) {
                 gen.writeStartObject();
                 gen.writeStringField("name", team.getKey());

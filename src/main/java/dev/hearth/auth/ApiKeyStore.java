@@ -36,9 +36,9 @@ public interface ApiKeyStore {
     /** Replaces a key's rate limits, budgets and egress list (null: the configured policy alone decides). */
     CompletableFuture<Void> updateLimits(String id, Quota quota, List<String> egress, AuditEvent event);
 
-    /** Team limits set through the admin API, by team name. Blocks on storage. */
-    Map<String, Quota> teams();
+    /** Limits set through the admin API for teams or users, by name. Blocks on storage. */
+    Map<String, Quota> limits(LimitScope scope);
 
-    /** Sets a team's limits (creating its row), or removes the row when {@code quota} is null. */
-    CompletableFuture<Void> putTeam(String team, Quota quota, Instant at, AuditEvent event);
+    /** Sets a team's or user's limits (creating its row), or removes the row when {@code quota} is null. */
+    CompletableFuture<Void> putLimits(LimitScope scope, String name, Quota quota, Instant at, AuditEvent event);
 }

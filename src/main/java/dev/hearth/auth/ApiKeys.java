@@ -98,28 +98,28 @@ public final class ApiKeys {
         return updated;
     }
 
-    /** Team limits set through the admin API (they override the configuration's for that team). */
-    public Map<String, Quota> teams() {
-        return store.teams();
+    /** Team or user limits set through the admin API (they override the configuration's for that name). */
+    public Map<String, Quota> limits(LimitScope scope) {
+        return store.limits(scope);
     }
 
-    /** Sets a team's limits, or removes them ({@code quota} null) so the configuration's apply again. */
-    public void setTeam(String team, Quota quota, Principal actor, String requestId) {
-        text("team", team);
-        if (team == null) {
-            throw invalid("team", "A team needs a name.");
+    /** Sets a team's or user's limits, or removes them ({@code quota} null) so the configuration's apply again. */
+    public void setLimits(LimitScope scope, String name, Quota quota, Principal actor, String requestId) {
+        text(scope.word(), name);
+        if (name == null) {
+            throw invalid(scope.word(), "A " + scope.word() + " needs a name.");
         }
         Instant now = clock.instant();
         Map<String, Object> target = new LinkedHashMap<>();
-        target.put("team", team);
+        target.put(scope.word(), name);
         if (quota != null) {
             target.put("rpm", quota.rpm());
             target.put("tpm", quota.tpm());
             target.put("budget_daily_micro_usd", microUsd(quota.dailyUsd()));
             target.put("budget_monthly_micro_usd", microUsd(quota.monthlyUsd()));
         }
-        await(store.putTeam(team, quota, now, event(quota == null ? "team.remove" : "team.set", now, actor,
-                requestId, target)));
+        String action = scope.word() + (quota == null ? ".remove" : ".set");
+        await(store.putLimits(scope, name, quota, now, event(action, now, actor, requestId, target)));
     }
 
     private IssuedKey issue(KeySpec spec, Instant now) {

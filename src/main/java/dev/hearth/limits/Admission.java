@@ -47,18 +47,14 @@ public final class Admission {
 
     /**
      * @param teams                  a team's limits by name, or null (read per request: they can change at run time)
-     * @param users                  limits per user (a key's owner, a token's subject)
+     * @param users                  a user's limits (a key's owner, a token's subject), or null; read per request
      * @param defaultMaxOutputTokens the output reserved for a request that sets no maximum
      * @param failClosed             refuse requests that have a limit when the counters cannot be reached
      */
-    public record Settings(Function<String, Quota> teams, Map<String, Quota> users, int defaultMaxOutputTokens,
+    public record Settings(Function<String, Quota> teams, Function<String, Quota> users, int defaultMaxOutputTokens,
             boolean failClosed) {
-        public Settings {
-            users = Map.copyOf(users);
-        }
-
         public static Settings defaults() {
-            return new Settings(team -> null, Map.of(), 4096, true);
+            return new Settings(team -> null, user -> null, 4096, true);
         }
     }
 
@@ -240,7 +236,7 @@ public final class Admission {
             }
         }
         if (principal.user() != null) {
-            Quota user = settings.users().get(principal.user());
+            Quota user = settings.users().apply(principal.user());
             if (user != null && !user.isNone()) {
                 levels.add(new Level("user:" + principal.user(), "user " + principal.user(), user));
             }

@@ -28,12 +28,16 @@ final class AdmissionFactory {
     /** The admit stage and what to close with the server. */
     record Built(Admission admission, AutoCloseable resources) {}
 
-    /** @param teamsSetAtRunTime team limits set through the admin API; they win over the configuration's */
+    /**
+     * @param teamsSetAtRunTime team limits set through the admin API; they win over the configuration's
+     * @param usersSetAtRunTime the same for users
+     */
     static Built build(LimitsConfig limits, SpendLedger ledger, Supplier<Map<String, Quota>> teamsSetAtRunTime,
-            Clock clock) {
+            Supplier<Map<String, Quota>> usersSetAtRunTime, Clock clock) {
         PriceList prices = new PriceList(ModelCatalogLoader.shipped(), limits.pricing());
         Function<String, Quota> teams = team -> teamsSetAtRunTime.get().getOrDefault(team, limits.teams().get(team));
-        Admission.Settings settings = new Admission.Settings(teams, limits.users(),
+        Function<String, Quota> users = user -> usersSetAtRunTime.get().getOrDefault(user, limits.users().get(user));
+        Admission.Settings settings = new Admission.Settings(teams, users,
                 limits.defaultMaxOutputTokens(), limits.redis() == null || limits.redis().failClosed());
         Map<String, Long> settled = ledger.settled(Periods.current(clock.instant()));
         if (limits.redis() == null) {

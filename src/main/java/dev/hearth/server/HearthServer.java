@@ -138,7 +138,7 @@ public final class HearthServer implements AutoCloseable {
         var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
         PrivacyGuard privacy = privacyGuard(config, metrics);
         AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
-                governance::teams, Clock.systemUTC());
+                governance::teams, governance::users, Clock.systemUTC());
         RecentDecisions decisions = new RecentDecisions(RECENT_DECISIONS, Clock.systemUTC());
         RoutePlanner planner = new RoutePlanner(directory, tokens, quality, metrics.andThen(decisions));
         var pipeline = new ChatPipeline(privacy, planner, new VertxOffload(),

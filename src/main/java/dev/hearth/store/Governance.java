@@ -10,6 +10,7 @@ import dev.hearth.auth.IssuedKey;
 import dev.hearth.auth.KeyHasher;
 import dev.hearth.auth.KeyRing;
 import dev.hearth.auth.KeySpec;
+import dev.hearth.auth.LimitScope;
 import dev.hearth.auth.Principal;
 import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
@@ -54,6 +55,7 @@ public final class Governance implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService refresher;
     private volatile Map<String, Quota> teams = Map.of();
+    private volatile Map<String, Quota> users = Map.of();
 
     private Governance(StateDir state, SqlStore store, AutoCloseable database, String node, KeyHasher hasher,
             Clock clock) {
@@ -162,13 +164,19 @@ public final class Governance implements AutoCloseable {
     /** Reloads keys, and the team limits with them, when the store's key generation moved. Blocks on storage. */
     public void refresh() {
         if (ring.refresh()) {
-            teams = Map.copyOf(store.keys().teams());
+            teams = Map.copyOf(store.keys().limits(LimitScope.TEAM));
+            users = Map.copyOf(store.keys().limits(LimitScope.USER));
         }
     }
 
     /** Team limits set through the admin API, as of the last refresh. Lock-free. */
     public Map<String, Quota> teams() {
         return teams;
+    }
+
+    /** User limits set through the admin API, as of the last refresh. Lock-free. */
+    public Map<String, Quota> users() {
+        return users;
     }
 
     public StateDir state() {

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 final class MemoryKeyStore implements ApiKeyStore {
     final List<ApiKey> keys = new ArrayList<>();
     final List<AuditEvent> events = new ArrayList<>();
-    final Map<String, Quota> teams = new java.util.HashMap<>();
+    final Map<LimitScope, Map<String, Quota>> limits = new java.util.EnumMap<>(LimitScope.class);
     long generation;
 
     @Override
@@ -59,16 +59,18 @@ final class MemoryKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public synchronized Map<String, Quota> teams() {
-        return Map.copyOf(teams);
+    public synchronized Map<String, Quota> limits(LimitScope scope) {
+        return Map.copyOf(limits.computeIfAbsent(scope, s -> new java.util.HashMap<>()));
     }
 
     @Override
-    public synchronized CompletableFuture<Void> putTeam(String team, Quota quota, Instant at, AuditEvent event) {
+    public synchronized CompletableFuture<Void> putLimits(LimitScope scope, String name, Quota quota, Instant at,
+            AuditEvent event) {
+        Map<String, Quota> scoped = limits.computeIfAbsent(scope, s -> new java.util.HashMap<>());
         if (quota == null) {
-            teams.remove(team);
+            scoped.remove(name);
         } else {
-            teams.put(team, quota);
+            scoped.put(name, quota);
         }
         return changed(event);
     }

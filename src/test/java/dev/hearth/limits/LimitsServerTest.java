@@ -239,7 +239,7 @@ class LimitsServerTest {
     }
 
     @Test
-    void teamAndKeyLimitsChangeAtRunTimeThroughTheAdminApiAndAreAudited() throws Exception {
+    void teamUserAndKeyLimitsChangeAtRunTimeThroughTheAdminApiAndAreAudited() throws Exception {
         FakeOpenAi upstream = fake("local-model");
         TestGateway gateway = start(TestGateway.builder().openAi("local", upstream, "local-model"));
         String member = issue(gateway, key("member", "green", Quota.NONE));
@@ -279,6 +279,19 @@ class LimitsServerTest {
             }
         }
         assertThat(actions).contains("team.set", "team.remove", "key.limits");
+
+        // A user's budget, set at run time, holds across that user's keys.
+        String second = issue(gateway, key("second", "blue", Quota.NONE)); // the same kind of owner, another key
+        HttpResponse<String> user = gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/users/owner-second"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rpm\":1}")).build());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        assertThat(json(gateway.get("/admin/users", admin).body()).path("users").get(0).path("name").asText())
+                .isEqualTo("owner-second");
+        assertThat(chat(gateway, second, 10).statusCode()).isEqualTo(200);
+        HttpResponse<String> userLimited = chat(gateway, second, 10);
+        assertThat(userLimited.statusCode()).isEqualTo(429);
+        assertThat(json(userLimited.body()).path("error").path("message").asText()).contains("user owner-second");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hearth.store.sql;
 import dev.hearth.audit.AuditEvent;
 import dev.hearth.auth.ApiKey;
 import dev.hearth.auth.ApiKeyStore;
+import dev.hearth.auth.LimitScope;
 import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
 import dev.hearth.error.ErrorKind;
@@ -119,9 +120,9 @@ public final class SqlKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public Map<String, Quota> teams() {
+    public Map<String, Quota> limits(LimitScope scope) {
         try (Connection c = readers.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT name, rpm, tpm, budget_daily_usd, budget_monthly_usd FROM teams ORDER BY name");
+                "SELECT name, rpm, tpm, budget_daily_usd, budget_monthly_usd FROM " + scope.table() + " ORDER BY name");
                 ResultSet row = s.executeQuery()) {
             Map<String, Quota> teams = new LinkedHashMap<>();
             while (row.next()) {
@@ -130,21 +131,23 @@ public final class SqlKeyStore implements ApiKeyStore {
             }
             return teams;
         } catch (SQLException e) {
-            throw new StoreException("cannot read teams: " + e.getMessage(), e);
+            throw new StoreException("cannot read " + scope.word() + " limits: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public CompletableFuture<Void> putTeam(String team, Quota quota, Instant at, AuditEvent event) {
+    public CompletableFuture<Void> putLimits(LimitScope scope, String name, Quota quota, Instant at,
+            AuditEvent event) {
         return writer.submit(session -> {
-            try (PreparedStatement delete = session.connection().prepareStatement("DELETE FROM teams WHERE name = ?")) {
-                delete.setString(1, team);
+            try (PreparedStatement delete = session.connection().prepareStatement(
+                    "DELETE FROM " + scope.table() + " WHERE name = ?")) {
+                delete.setString(1, name);
                 delete.executeUpdate();
             }
             if (quota != null) {
-                try (PreparedStatement s = session.connection().prepareStatement("INSERT INTO teams (name, rpm, tpm,"
-                        + " budget_daily_usd, budget_monthly_usd, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    s.setString(1, team);
+                try (PreparedStatement s = session.connection().prepareStatement("INSERT INTO " + scope.table()
+                        + " (name, rpm, tpm, budget_daily_usd, budget_monthly_usd, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, name);
                     setInteger(s, 2, quota.rpm());
                     setInteger(s, 3, quota.tpm());
                     setDecimal(s, 4, quota.dailyUsd());

@@ -9,6 +9,7 @@ import dev.hearth.audit.ChainVerifier;
 import dev.hearth.audit.CheckpointSigner;
 import dev.hearth.audit.Verification;
 import dev.hearth.auth.ApiKey;
+import dev.hearth.auth.LimitScope;
 import dev.hearth.auth.Quota;
 import dev.hearth.auth.Role;
 import java.security.KeyPair;
@@ -75,7 +76,7 @@ class PostgresMigrationTest {
 
     @Test
     void theSameMigrationsApplyToPostgresqlOnceAndLeaveItUpToDate() {
-        assertThat(Migrations.apply(dataSource, schema)).isEqualTo(4);
+        assertThat(Migrations.apply(dataSource, schema)).isEqualTo(5);
         assertThat(Migrations.apply(dataSource, schema)).isZero();
     }
 
@@ -98,8 +99,12 @@ class PostgresMigrationTest {
             // The spend ledger's upsert is the same SQL on both databases: two additions make one row.
             store.spend().add(List.of("key:key_pg|d:2026-11-25", "team:ops|m:2026-11"), 1_500);
             store.spend().add(List.of("key:key_pg|d:2026-11-25"), 500);
-            store.keys().putTeam("ops", new Quota(60, null, 5.0, null), Instant.ofEpochMilli(1), event("team.set")).join();
-            assertThat(store.keys().teams()).containsEntry("ops", new Quota(60, null, 5.0, null));
+            store.keys().putLimits(LimitScope.TEAM, "ops", new Quota(60, null, 5.0, null), Instant.ofEpochMilli(1),
+                    event("team.set")).join();
+            store.keys().putLimits(LimitScope.USER, "ann", new Quota(null, null, 1.0, null), Instant.ofEpochMilli(1),
+                    event("user.set")).join();
+            assertThat(store.keys().limits(LimitScope.TEAM)).containsEntry("ops", new Quota(60, null, 5.0, null));
+            assertThat(store.keys().limits(LimitScope.USER)).containsEntry("ann", new Quota(null, null, 1.0, null));
             store.keys().updateLimits("key_pg", new Quota(null, 1000, null, null), List.of("pii"), event("key.limits"))
                     .join();
             assertThat(store.keys().find("key_pg").orElseThrow().quota().tpm()).isEqualTo(1000);
@@ -118,7 +123,7 @@ class PostgresMigrationTest {
         SqlAuditReader reader = new SqlAuditReader(dataSource);
         Verification verification = new ChainVerifier(keys.getPublic()).verify(reader);
         assertThat(verification.intact()).as(verification.toString()).isTrue();
-        assertThat(verification.records()).isEqualTo(30);
+        assertThat(verification.records()).isEqualTo(31);
         assertThat(verification.uncheckpointed()).isZero();
         assertThat(reader.recent(5)).hasSize(5);
     }

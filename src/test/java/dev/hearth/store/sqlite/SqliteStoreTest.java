@@ -68,7 +68,7 @@ class SqliteStoreTest {
             assertThat(mode.getString(1)).isEqualTo("wal");
             ResultSet applied = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1");
             applied.next();
-            assertThat(applied.getInt(1)).isEqualTo(4);
+            assertThat(applied.getInt(1)).isEqualTo(5);
         }
     }
 
