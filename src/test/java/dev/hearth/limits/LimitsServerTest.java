@@ -280,8 +280,8 @@ class LimitsServerTest {
         }
         assertThat(actions).contains("team.set", "team.remove", "key.limits");
 
-        // A user's budget, set at run time, holds across that user's keys.
-        String second = issue(gateway, key("second", "blue", Quota.NONE)); // the same kind of owner, another key
+        // A user's limit, set at run time, applies to that user's requests whatever key or team they use.
+        String second = issue(gateway, key("second", "blue", Quota.NONE)); // owned by user owner-second
         HttpResponse<String> user = gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/users/owner-second"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"rpm\":1}")).build());
