@@ -6,13 +6,18 @@ import dev.hearth.routing.Route;
 import io.github.bucket4j.BucketConfiguration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@link Admission} reserved for one request: token-bucket tokens and budget money, given back or charged to
  * the actual usage by {@link #settle}, exactly once (later calls do nothing). Thread-safe.
  */
 public final class Ticket {
+    private static final Logger LOG = LoggerFactory.getLogger(Ticket.class);
+
     /**
      * A bucket this request took from, and how much: {@code settles} for token buckets (TPM), whose take is
      * corrected to the actual usage; a request bucket's one token is simply spent.
@@ -41,6 +46,14 @@ public final class Ticket {
         this.reservedMicroUsd = reservedMicroUsd;
         this.promptTokens = promptTokens;
         this.state = state;
+    }
+
+    /** Settlement is not awaited (the answer is already on its way); a counter that could not be corrected is logged. */
+    private static void logFailure(CompletableFuture<Void> update, String what) {
+        update.exceptionally(failed -> {
+            LOG.warn("could not {} (the counter stays as it was until its period ends): {}", what, failed.toString());
+            return null;
+        });
     }
 
     /** A request that no limit or budget applies to: settling only prices it. */
@@ -79,13 +92,14 @@ public final class Ticket {
                 }
                 long unused = hold.tokens() - usedTokens;
                 if (unused > 0) {
-                    rates.refund(hold.bucket(), hold.config(), unused);
+                    logFailure(rates.refund(hold.bucket(), hold.config(), unused), "give back unused tokens");
                 } else if (unused < 0) {
-                    rates.charge(hold.bucket(), hold.config(), -unused);
+                    logFailure(rates.charge(hold.bucket(), hold.config(), -unused), "charge tokens beyond the hold");
                 }
             }
             if (!budgetLines.isEmpty()) {
-                budgets.adjust(budgetLines, actualMicroUsd - reservedMicroUsd);
+                logFailure(budgets.adjust(budgetLines, actualMicroUsd - reservedMicroUsd),
+                        "settle a budget reservation");
                 if (actualMicroUsd > 0) {
                     ledger.add(budgetLines.stream().map(BudgetCounters.Line::counter).toList(), actualMicroUsd);
                 }
