@@ -20,37 +20,11 @@ CLOSED_REQUESTS=${BENCH_CLOSED_REQUESTS:-20000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
 VARIANT_YAML=${BENCH_VARIANT_YAML:-'audit:\n  durability: wal'}
 mkdir -p "$OUT"
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+. "$HERE/lib/common.sh"
 
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-. "$ROOT/bin/lib/find-jdk.sh"
-hearth_find_jdk || exit 1
-JAVA=$JAVA_HOME/bin/java
-log "building Hearth and the harness"
-(cd "$ROOT" && { ./mvnw -q -B -o -DskipTests package 2>/dev/null || ./mvnw -q -B -DskipTests package; }) >&2
-touch "$ROOT/target/hearth.jar" # bin/hearth must not rebuild during a start-up measurement
-(cd "$ROOT" && { ./mvnw -q -B -o -f bench/pom.xml package 2>/dev/null || ./mvnw -q -B -f bench/pom.xml package; }) >&2
-
-HARNESS_JVM=(-XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "-Dbench.clkTck=$(getconf CLK_TCK)")
+bench_build
 BENCH_JAVA=("$JAVA" "${HARNESS_JVM[@]}" -Xms1g -Xmx2g -Xmn512m -jar "$HERE/target/hearth-bench.jar")
 CHAT='{"model":"fake-model","messages":[{"role":"user","content":"Say hello."}]}'
-wait_200() {
-  for _ in $(seq 600); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' ${2:+-d "$2"} "$1" || true) == 200 ]] \
-      && return 0
-    sleep 0.1
-  done
-  echo "compare: no 200 from $1" >&2
-  return 1
-}
 {
   echo "date:      $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit:    $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)')"

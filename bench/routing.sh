@@ -26,37 +26,12 @@ CLOSED_REQUESTS=${BENCH_CLOSED_REQUESTS:-2000}
 CONCURRENCY=${BENCH_CONCURRENCY:-4}
 SAMPLES=${BENCH_SAMPLES:-300}
 mkdir -p "$OUT"
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+. "$HERE/lib/common.sh"
 
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-. "$ROOT/bin/lib/find-jdk.sh"
-hearth_find_jdk || exit 1
-JAVA=$JAVA_HOME/bin/java
-log "building Hearth and the harness"
-(cd "$ROOT" && { ./mvnw -q -B -o -DskipTests package 2>/dev/null || ./mvnw -q -B -DskipTests package; }) >&2
-touch "$ROOT/target/hearth.jar"
-(cd "$ROOT" && { ./mvnw -q -B -o -f bench/pom.xml package 2>/dev/null || ./mvnw -q -B -f bench/pom.xml package; }) >&2
-
-HARNESS_JVM=(-XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "-Dbench.clkTck=$(getconf CLK_TCK)")
+bench_build
 BENCH_JAVA=("$JAVA" "${HARNESS_JVM[@]}" -Xms512m -Xmx1g -jar "$HERE/target/hearth-bench.jar")
 chat() { printf '{"model":"%s","messages":[{"role":"user","content":"Say hello."}]}' "$1"; }
-wait_200() {
-  for _ in $(seq 900); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' ${2:+-d "$2"} "$1" || true) == 200 ]] \
-      && return 0
-    sleep 0.1
-  done
-  echo "routing: no 200 from $1" >&2
-  return 1
-}
+WAIT_SECONDS=90
 {
   echo "date:      $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit:    $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)')"
