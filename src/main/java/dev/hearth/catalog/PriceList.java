@@ -11,16 +11,19 @@ import java.util.Optional;
  * silent zero. Immutable and thread-safe.
  */
 public final class PriceList {
-    private final ModelCatalog catalog;
     private final Map<String, Price> overrides;
 
-    public PriceList(ModelCatalog catalog, Map<String, Price> overrides) {
-        this.catalog = catalog;
+    public PriceList(Map<String, Price> overrides) {
         this.overrides = Map.copyOf(overrides);
     }
 
-    /** The price of {@code model} served by {@code backend}, or empty when nobody priced it. */
-    public Optional<Price> priceOf(String backend, String model) {
+    /**
+     * The price of {@code model} served by {@code backend}, or empty when nobody priced it.
+     *
+     * @param info what the catalog knows of the model, already looked up when the route was built (a route's
+     *             {@code info()}), so pricing a request costs a few map look-ups and no catalog search
+     */
+    public Optional<Price> priceOf(String backend, String model, ModelInfo info) {
         Price price = overrides.get(backend + "/" + model);
         if (price == null) {
             price = overrides.get(backend + "/*");
@@ -31,7 +34,6 @@ public final class PriceList {
         if (price != null) {
             return Optional.of(price);
         }
-        ModelInfo info = catalog.lookup(model);
         if (info.inputPerMillion() == null || info.outputPerMillion() == null
                 || (info.inputPerMillion() == 0 && info.outputPerMillion() == 0)) {
             return Optional.empty();

@@ -80,10 +80,6 @@ public final class Admission {
         this.clock = clock;
     }
 
-    public PriceList prices() {
-        return prices;
-    }
-
     /**
      * Admits the request or refuses it. The future fails with a {@link LimitRefusal} (429, or 503 when the counters
      * are unreachable and the policy fails closed); otherwise it holds the ticket to settle when the request ends.
@@ -123,7 +119,7 @@ public final class Admission {
         long worstMicroUsd = 0;
         if (!lines.isEmpty()) {
             for (Route route : plan.routes()) {
-                Optional<Price> price = prices.priceOf(route.backend().name(), route.model());
+                Optional<Price> price = prices.priceOf(route.backend().name(), route.model(), route.info());
                 if (price.isEmpty()) {
                     return CompletableFuture.failedFuture(new LimitRefusal(new GatewayError(ErrorKind.UNAVAILABLE,
                             "No price is configured for " + route.ref() + ", so the budget of "

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Budget counters in this process, seeded with the spend already settled in the ledger (so a restart forgets
- * nothing settled). Counters of past periods are simply never read again; {@link #forget} drops them. Thread-safe:
- * one lock, held for a few map operations.
+ * nothing settled). Counters of past periods are simply never read again (one small entry per scope and period).
+ * Thread-safe: one lock, held for a few map operations.
  */
 public final class LocalBudgetCounters implements BudgetCounters {
     private final Map<String, Long> counters = new HashMap<>();
@@ -33,14 +33,5 @@ public final class LocalBudgetCounters implements BudgetCounters {
     public synchronized CompletableFuture<Void> adjust(List<Line> lines, long deltaMicroUsd) {
         lines.forEach(line -> counters.merge(line.counter(), deltaMicroUsd, Long::sum));
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** Drops every counter whose name does not contain one of {@code livePeriods}. */
-    public synchronized void forget(List<String> livePeriods) {
-        counters.keySet().removeIf(name -> livePeriods.stream().noneMatch(name::endsWith));
-    }
-
-    synchronized long value(String counter) {
-        return counters.getOrDefault(counter, 0L);
     }
 }

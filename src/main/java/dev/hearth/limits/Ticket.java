@@ -82,7 +82,7 @@ public final class Ticket {
      */
     public Optional<Long> settle(Route answered, long prompt, long completion) {
         Optional<Price> price = answered == null ? Optional.empty()
-                : prices.priceOf(answered.backend().name(), answered.model());
+                : prices.priceOf(answered.backend().name(), answered.model(), answered.info());
         long actualMicroUsd = answered == null ? 0 : price.map(p -> p.microUsd(prompt, completion)).orElse(0L);
         if (settled.compareAndSet(false, true)) {
             long usedTokens = answered == null ? 0 : prompt + completion;

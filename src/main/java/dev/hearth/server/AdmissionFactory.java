@@ -1,7 +1,6 @@
 package dev.hearth.server;
 
 import dev.hearth.auth.Quota;
-import dev.hearth.catalog.ModelCatalogLoader;
 import dev.hearth.catalog.PriceList;
 import dev.hearth.config.LimitsConfig;
 import dev.hearth.limits.Admission;
@@ -34,7 +33,7 @@ final class AdmissionFactory {
      */
     static Built build(LimitsConfig limits, SpendLedger ledger, Supplier<Map<String, Quota>> teamsSetAtRunTime,
             Supplier<Map<String, Quota>> usersSetAtRunTime, Clock clock) {
-        PriceList prices = new PriceList(ModelCatalogLoader.shipped(), limits.pricing());
+        PriceList prices = new PriceList(limits.pricing());
         Function<String, Quota> teams = team -> teamsSetAtRunTime.get().getOrDefault(team, limits.teams().get(team));
         Function<String, Quota> users = user -> usersSetAtRunTime.get().getOrDefault(user, limits.users().get(user));
         Admission.Settings settings = new Admission.Settings(teams, users,

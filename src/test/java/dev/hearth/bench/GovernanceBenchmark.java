@@ -13,7 +13,6 @@ import dev.hearth.backend.Backend;
 import dev.hearth.backend.BackendHealth;
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
-import dev.hearth.catalog.ModelCatalogLoader;
 import dev.hearth.catalog.ModelInfo;
 import dev.hearth.catalog.Price;
 import dev.hearth.catalog.PriceList;
@@ -106,7 +105,7 @@ public class GovernanceBenchmark {
                 null, Locality.LOCAL, List.of("m"), 0), new BackendHealth("local", FailoverConfig.defaults()));
         route = new Route(backend, "m", ModelInfo.unknown("m"));
         plan = new RoutePlan("m", List.of(route), "bench", null);
-        PriceList prices = new PriceList(ModelCatalogLoader.shipped(), Map.of("local/*", new Price(0.05, 0.15)));
+        PriceList prices = new PriceList(Map.of("local/*", new Price(0.05, 0.15)));
         local = new Admission(new LocalRateBuckets(), new LocalBudgetCounters(Map.of()), SpendLedger.NONE, prices,
                 Admission.Settings.defaults(), Clock.systemUTC());
         redisCounters = RedisCounters.connect(new LimitsConfig.RedisConfig(URI.create("redis://127.0.0.1:6379"),
