@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * Builds request options for one backend (URL from configuration, credentials attached in exactly one place) and
@@ -20,15 +21,24 @@ public final class UpstreamRequests {
     private final BackendConfig backend;
     private final String authHeader;
     private final String authPrefix;
-    private final String base;
+    private final String host;
+    private final int port;
+    private final boolean ssl;
+    private final String basePath;
 
     /** @param authHeader header carrying the key ("Authorization", "x-api-key"), with {@code authPrefix} before it */
     public UpstreamRequests(BackendConfig backend, String authHeader, String authPrefix) {
         this.backend = backend;
         this.authHeader = authHeader;
         this.authPrefix = authPrefix;
-        String url = backend.baseUrl().toString();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        // Parsed once per backend: an absolute URI set per request costs a URL parse on every call.
+        URI url = backend.baseUrl();
+        this.ssl = "https".equalsIgnoreCase(url.getScheme());
+        String named = url.getHost();
+        this.host = named.startsWith("[") ? named.substring(1, named.length() - 1) : named; // IPv6 literal
+        this.port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     public RequestOptions post(String path) {
@@ -36,7 +46,8 @@ public final class UpstreamRequests {
     }
 
     public RequestOptions request(HttpMethod method, String path) {
-        RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(base + path);
+        RequestOptions options = new RequestOptions().setMethod(method).setSsl(ssl).setHost(host).setPort(port)
+                .setURI(basePath + path);
         if (backend.apiKey() != null) {
             options.putHeader(authHeader, authPrefix + backend.apiKey().reveal());
         }

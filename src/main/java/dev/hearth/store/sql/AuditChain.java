@@ -40,7 +40,11 @@ final class AuditChain {
     private Head head;
     private long checkpointedSeq;
     private long checkpointedAt;
+    // Prepared once on the writer's connection and kept: preparing them per transaction cost more than running them.
     private PreparedStatement insert;
+    private PreparedStatement lastRecord;
+    private PreparedStatement lastCheckpoint;
+    private PreparedStatement insertCheckpoint;
 
     AuditChain(String node, CheckpointSigner signer, int every, Duration interval, Clock clock) {
         this.node = node;
@@ -58,25 +62,24 @@ final class AuditChain {
     /** Reads the head and the last checkpoint; call first in every transaction. */
     void begin(Connection connection) throws SQLException {
         head = new Head(0, ChainHash.GENESIS);
-        try (PreparedStatement last = connection.prepareStatement(
-                "SELECT seq, hash FROM audit_records WHERE node_id = ? ORDER BY seq DESC LIMIT 1")) {
-            last.setString(1, node);
-            try (ResultSet row = last.executeQuery()) {
-                if (row.next()) {
-                    head = new Head(row.getLong(1), row.getString(2));
-                }
+        if (lastRecord == null) {
+            lastRecord = connection.prepareStatement(
+                    "SELECT seq, hash FROM audit_records WHERE node_id = ? ORDER BY seq DESC LIMIT 1");
+            lastCheckpoint = connection.prepareStatement(
+                    "SELECT seq, ts FROM audit_checkpoints WHERE node_id = ? ORDER BY seq DESC LIMIT 1");
+        }
+        lastRecord.setString(1, node);
+        try (ResultSet row = lastRecord.executeQuery()) {
+            if (row.next()) {
+                head = new Head(row.getLong(1), row.getString(2));
             }
         }
-        try (PreparedStatement last = connection.prepareStatement(
-                "SELECT seq, ts FROM audit_checkpoints WHERE node_id = ? ORDER BY seq DESC LIMIT 1")) {
-            last.setString(1, node);
-            try (ResultSet row = last.executeQuery()) {
-                checkpointedSeq = row.next() ? row.getLong(1) : 0;
-                // With no checkpoint yet, the interval counts from this writer's start.
-                checkpointedAt = checkpointedSeq == 0 ? startedAt : row.getLong(2);
-            }
+        lastCheckpoint.setString(1, node);
+        try (ResultSet row = lastCheckpoint.executeQuery()) {
+            checkpointedSeq = row.next() ? row.getLong(1) : 0;
+            // With no checkpoint yet, the interval counts from this writer's start.
+            checkpointedAt = checkpointedSeq == 0 ? startedAt : row.getLong(2);
         }
-        insert = null;
     }
 
     Mark mark() {
@@ -123,10 +126,6 @@ final class AuditChain {
         if (pending && (closing || late)) {
             checkpoint(connection);
         }
-        if (insert != null) {
-            insert.close();
-            insert = null;
-        }
     }
 
     /** Whether an idle writer should open a transaction just to write a checkpoint. */
@@ -138,16 +137,17 @@ final class AuditChain {
     private void checkpoint(Connection connection) throws SQLException {
         long now = clock.millis();
         Checkpoint signed = signer.sign(node, head.seq(), now, head.hash());
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO audit_checkpoints (node_id, seq,"
-                + " ts, hash, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)")) {
-            statement.setString(1, node);
-            statement.setLong(2, signed.seq());
-            statement.setLong(3, signed.ts());
-            statement.setString(4, signed.hash());
-            statement.setString(5, signed.keyId());
-            statement.setString(6, signed.signature());
-            statement.executeUpdate();
+        if (insertCheckpoint == null) {
+            insertCheckpoint = connection.prepareStatement("INSERT INTO audit_checkpoints (node_id, seq, ts, hash,"
+                    + " key_id, signature) VALUES (?, ?, ?, ?, ?, ?)");
         }
+        insertCheckpoint.setString(1, node);
+        insertCheckpoint.setLong(2, signed.seq());
+        insertCheckpoint.setLong(3, signed.ts());
+        insertCheckpoint.setString(4, signed.hash());
+        insertCheckpoint.setString(5, signed.keyId());
+        insertCheckpoint.setString(6, signed.signature());
+        insertCheckpoint.executeUpdate();
         checkpointedSeq = head.seq();
         checkpointedAt = now;
     }

@@ -159,20 +159,20 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
         try {
             execute(begin);
             chain.begin(connection);
-            for (Pending<?> pending : batch) {
+            if (batch.size() == 1) {
+                // Alone in its transaction, a task needs no savepoint: if it fails, the whole transaction is its own.
                 AuditChain.Mark mark = chain.mark();
-                execute("SAVEPOINT task");
                 try {
-                    results.add(pending.task().run(session));
-                    failures.add(null);
-                    execute("RELEASE SAVEPOINT task");
+                    results.add(batch.get(0).task().run(session));
                 } catch (SQLException | RuntimeException failed) {
-                    execute("ROLLBACK TO SAVEPOINT task");
-                    execute("RELEASE SAVEPOINT task");
+                    rollback();
                     chain.reset(mark);
-                    results.add(null);
-                    failures.add(failed);
+                    complete(batch.get(0), null, failed);
+                    return;
                 }
+                failures.add(null);
+            } else {
+                runIsolated(batch, session, results, failures);
             }
             chain.beforeCommit(connection, closing);
             execute("COMMIT");
@@ -187,6 +187,26 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
         tasks.addAndGet(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), results.get(i), failures.get(i));
+        }
+    }
+
+    /** Runs each task inside its own savepoint, so that one failing task leaves the others' writes in place. */
+    private void runIsolated(List<Pending<?>> batch, Session session, List<Object> results, List<Exception> failures)
+            throws SQLException {
+        for (Pending<?> pending : batch) {
+            AuditChain.Mark mark = chain.mark();
+            execute("SAVEPOINT task");
+            try {
+                results.add(pending.task().run(session));
+                failures.add(null);
+                execute("RELEASE SAVEPOINT task");
+            } catch (SQLException | RuntimeException failed) {
+                execute("ROLLBACK TO SAVEPOINT task");
+                execute("RELEASE SAVEPOINT task");
+                chain.reset(mark);
+                results.add(null);
+                failures.add(failed);
+            }
         }
     }
 

@@ -126,6 +126,19 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aLoneFailedTaskFailsWithItsOwnErrorAndLeavesNothingBehind() {
+        try (SqliteStore opened = open(dir, "n1", 100)) {
+            var keys = opened.store().keys();
+            keys.insert(key("key_a", "AAAA1111", List.of()), event(1)).join();
+            // Each waited for in turn, so each is alone in its transaction (no savepoint on that path).
+            CompletableFuture<Void> revokeUnknown = keys.revoke("key_zz", Instant.now(), event(2));
+            assertThatThrownBy(revokeUnknown::join).hasMessageContaining("does not exist or is already revoked");
+            assertThat(opened.store().auditLog().append(event(3)).join().seq()).isEqualTo(2);
+            assertThat(opened.store().auditReader().recent(10)).extracting(AuditRecord::seq).containsExactly(2L, 1L);
+        }
+    }
+
+    @Test
     void concurrentAppendsFormOneGaplessChainAndShareCommits() throws Exception {
         int threads = 8;
         int each = 250;
