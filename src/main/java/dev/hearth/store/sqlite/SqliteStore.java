@@ -11,6 +11,7 @@ import dev.hearth.store.sql.SqlStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import org.sqlite.SQLiteConfig;
@@ -22,7 +23,8 @@ import org.sqlite.SQLiteDataSource;
  * thread. Every connection waits up to {@link #BUSY_TIMEOUT_MILLIS} for a lock, so {@code hearth keys} commands can
  * write while the server runs; {@code synchronous=FULL} (the default, {@code audit.durability: fsync}) makes each commit
  * durable across a power loss, which group commit keeps affordable; {@code audit.durability: wal} chooses
- * {@code synchronous=NORMAL}, durable across a crash of this process but not of the machine.
+ * {@code synchronous=NORMAL}, durable across a crash of this process but not of the machine. The WAL is copied back
+ * into the database file by a {@link WalCheckpointer} thread, never inside a commit.
  *
  * <p>Threading: opening and closing block; see {@link SqlStore} for the rest. The JDBC driver's native calls pin
  * virtual threads, which is one more reason all writes run on one platform thread.
@@ -31,12 +33,19 @@ public final class SqliteStore implements AutoCloseable {
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int READERS = 4;
 
+    /** How often the WAL is copied back into the database, off the writer (see {@link WalCheckpointer}). */
+    private static final long WAL_CHECKPOINT_INTERVAL_MILLIS = 1_000;
+    /** A WAL that grew during a burst is cut back to this size when it restarts. */
+    private static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
+
     private final HikariDataSource readers;
     private final SqlStore store;
+    private final WalCheckpointer checkpointer;
 
-    private SqliteStore(HikariDataSource readers, SqlStore store) {
+    private SqliteStore(HikariDataSource readers, SqlStore store, WalCheckpointer checkpointer) {
         this.readers = readers;
         this.store = store;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -55,6 +64,14 @@ public final class SqliteStore implements AutoCloseable {
     public static SqliteStore open(Path file, String node, CheckpointSigner signer, int checkpointEvery,
             Duration checkpointInterval, GroupCommitWriter.Settings settings, Clock clock,
             AuditConfig.Durability durability) {
+        return open(file, node, signer, checkpointEvery, checkpointInterval, settings, clock, durability,
+                WAL_CHECKPOINT_INTERVAL_MILLIS);
+    }
+
+    /** @param walCheckpointMillis how often the WAL is copied back into the database file (tests shorten it) */
+    static SqliteStore open(Path file, String node, CheckpointSigner signer, int checkpointEvery,
+            Duration checkpointInterval, GroupCommitWriter.Settings settings, Clock clock,
+            AuditConfig.Durability durability, long walCheckpointMillis) {
         SQLiteDataSource dataSource = new SQLiteDataSource(config(durability));
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         Migrations.apply(dataSource);
@@ -65,11 +82,19 @@ public final class SqliteStore implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
         HikariDataSource readers = new HikariDataSource(pool);
+        Connection writer = null;
         try {
-            Connection writer = dataSource.getConnection();
+            writer = dataSource.getConnection();
+            try (Statement statement = writer.createStatement()) {
+                // Checkpoints run on their own thread, never inside a commit an answer is waiting for.
+                statement.execute("PRAGMA wal_autocheckpoint=0");
+                statement.execute("PRAGMA journal_size_limit=" + WAL_SIZE_LIMIT_BYTES);
+            }
+            WalCheckpointer checkpointer = new WalCheckpointer(dataSource.getConnection(), walCheckpointMillis);
             return new SqliteStore(readers, new SqlStore(readers, writer, "BEGIN IMMEDIATE", node, signer,
-                    checkpointEvery, checkpointInterval, settings, clock));
+                    checkpointEvery, checkpointInterval, settings, clock), checkpointer);
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
             readers.close();
             throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
@@ -101,9 +126,26 @@ public final class SqliteStore implements AutoCloseable {
         return store;
     }
 
+    /** Checkpoints run so far by the background checkpointer (for tests). */
+    long walCheckpoints() {
+        return checkpointer.runs();
+    }
+
     @Override
     public void close() {
         store.close();
+        checkpointer.close();
         readers.close();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing to open; the original error is the one to report
+        }
     }
 }

@@ -126,6 +126,41 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theWriterLeavesWalCheckpointsToTheBackgroundCheckpointer() throws Exception {
+        StateDir state = StateDir.open(dir);
+        long hourly = Duration.ofHours(1).toMillis();
+        try (SqliteStore opened = SqliteStore.open(state.database(), "n1",
+                new CheckpointSigner(state.auditSigningKeys()), 100_000, Duration.ofMinutes(10),
+                GroupCommitWriter.Settings.defaults(), Clock.systemUTC(), AuditConfig.Durability.WAL, hourly)) {
+            long before = Files.size(state.database());
+            appendOneByOne(opened, 2_000); // thousands of WAL frames: SQLite's own threshold is 1,000
+            // Nothing copied back yet: the writer's commits never ran a checkpoint themselves.
+            assertThat(Files.size(state.database())).isEqualTo(before);
+            assertThat(opened.walCheckpoints()).isZero();
+        }
+        try (SqliteStore opened = SqliteStore.open(state.database(), "n1",
+                new CheckpointSigner(state.auditSigningKeys()), 100_000, Duration.ofMinutes(10),
+                GroupCommitWriter.Settings.defaults(), Clock.systemUTC(), AuditConfig.Durability.WAL, 20)) {
+            long before = Files.size(state.database());
+            appendOneByOne(opened, 2_000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Files.size(state.database()) <= before && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Files.size(state.database())).isGreaterThan(before);
+            assertThat(opened.walCheckpoints()).isPositive();
+            assertThat(opened.store().auditReader().recent(1)).extracting(AuditRecord::seq).containsExactly(4_000L);
+        }
+    }
+
+    /** One commit per record (each waited for), so the WAL gets a few frames per record. */
+    private static void appendOneByOne(SqliteStore opened, int count) {
+        for (int i = 0; i < count; i++) {
+            opened.store().auditLog().append(event(i)).join();
+        }
+    }
+
+    @Test
     void aLoneFailedTaskFailsWithItsOwnErrorAndLeavesNothingBehind() {
         try (SqliteStore opened = open(dir, "n1", 100)) {
             var keys = opened.store().keys();
