@@ -5,10 +5,13 @@ import dev.hearth.audit.AuditLog;
 import dev.hearth.audit.AuditRecord;
 import dev.hearth.store.StoreException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +73,7 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
     private final AtomicLong tasks = new AtomicLong();
     private volatile boolean closed;
     private Statement control;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     /** @param begin the statement that opens a write transaction ({@code BEGIN IMMEDIATE} on SQLite) */
     GroupCommitWriter(Connection connection, String begin, AuditChain chain, Settings settings) {
@@ -175,7 +179,7 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
                 runIsolated(batch, session, results, failures);
             }
             chain.beforeCommit(connection, closing);
-            execute("COMMIT");
+            runFixed("COMMIT");
         } catch (SQLException | RuntimeException failed) {
             rollback();
             LOG.warn("store write of {} task(s) failed: {}", batch.size(), failed.toString());
@@ -195,14 +199,14 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
             throws SQLException {
         for (Pending<?> pending : batch) {
             AuditChain.Mark mark = chain.mark();
-            execute("SAVEPOINT task");
+            runFixed("SAVEPOINT task");
             try {
                 results.add(pending.task().run(session));
                 failures.add(null);
-                execute("RELEASE SAVEPOINT task");
+                runFixed("RELEASE SAVEPOINT task");
             } catch (SQLException | RuntimeException failed) {
-                execute("ROLLBACK TO SAVEPOINT task");
-                execute("RELEASE SAVEPOINT task");
+                runFixed("ROLLBACK TO SAVEPOINT task");
+                runFixed("RELEASE SAVEPOINT task");
                 chain.reset(mark);
                 results.add(null);
                 failures.add(failed);
@@ -226,6 +230,16 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
             control = connection.createStatement();
         }
         control.execute(sql);
+    }
+
+    /** A fixed statement run on every task or commit: prepared once (preparing cost as much as running it). */
+    private void runFixed(String sql) throws SQLException {
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        statement.execute();
     }
 
     private void rollback() {
