@@ -163,9 +163,8 @@ public final class HearthServer implements AutoCloseable {
                     discovery.close();
                     gateway.readiness().markReady();
                 });
-        if (backends.stream().anyMatch(b -> b.protocol() == Protocol.EMBEDDED)) {
-            engine.startLoading(); // in the background, never on the start-up path
-        }
+        // The embedding model loads on its first use, on the embeddings worker (about a second): a gateway whose
+        // clients never embed does not carry its ~110 MiB of native memory.
         Thread.ofPlatform().daemon().name("tokenizer-warm-up").start(tokens::warmUp);
         // The detector's dictionaries and phone metadata load on first use: not on the first request's event loop.
         Thread.ofPlatform().daemon().name("privacy-warm-up").start(privacy::warmUp);
