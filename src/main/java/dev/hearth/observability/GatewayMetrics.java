@@ -1,7 +1,8 @@
 package dev.hearth.observability;
 
 import dev.hearth.backend.Backend;
-import dev.hearth.catalog.Pricing;
+import dev.hearth.catalog.Price;
+import dev.hearth.catalog.PriceList;
 import dev.hearth.dispatch.DispatchListener;
 import dev.hearth.dispatch.Served;
 import dev.hearth.model.Usage;
@@ -36,7 +37,11 @@ public final class GatewayMetrics implements DispatchListener, PrivacyListener, 
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public GatewayMetrics(List<Backend> backends) {
+    private final PriceList prices;
+
+    /** @param prices the same prices budgets use (the operator's overrides, then the catalog) */
+    public GatewayMetrics(List<Backend> backends, PriceList prices) {
+        this.prices = prices;
         for (Backend backend : backends) {
             Gauge.builder("hearth_circuit_state", backend, b -> b.health().stateCode())
                     .description("Circuit breaker state per backend: 0 closed, 1 half-open, 2 open")
@@ -108,16 +113,18 @@ public final class GatewayMetrics implements DispatchListener, PrivacyListener, 
 
     /** Actual cost, and what the strongest candidate would have cost: their difference is "saved versus all-cloud". */
     private void recordCost(Served served, Usage usage, String backend) {
-        double actual = Pricing.cost(served.route().info(), usage);
-        if (!Double.isNaN(actual)) {
-            counter("hearth_cost_usd_total", "backend", backend).increment(actual);
+        prices.priceOf(backend, served.route().model(), served.route().info()).ifPresent(price ->
+                counter("hearth_cost_usd_total", "backend", backend).increment(usd(price, usage)));
+        Route reference = served.reference();
+        if (reference != null) {
+            prices.priceOf(reference.backend().name(), reference.model(), reference.info()).ifPresent(price ->
+                    counter("hearth_cost_reference_usd_total", "backend", backend).increment(usd(price, usage)));
         }
-        if (served.reference() != null) {
-            double reference = Pricing.cost(served.reference().info(), usage);
-            if (!Double.isNaN(reference)) {
-                counter("hearth_cost_reference_usd_total", "backend", backend).increment(reference);
-            }
-        }
+    }
+
+    private static double usd(Price price, Usage usage) {
+        return (price.inputPerMillion() * usage.promptTokens() + price.outputPerMillion() * usage.completionTokens())
+                / 1_000_000.0;
     }
 
     /** One count per data class found (or {@code none}), tagged with the action the request got. */

@@ -9,6 +9,7 @@ import dev.hearth.backend.BackendHealth;
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
 import dev.hearth.catalog.ModelCatalogLoader;
+import dev.hearth.catalog.PriceList;
 import dev.hearth.config.AuthConfig;
 import dev.hearth.config.BackendConfig;
 import dev.hearth.config.CloudProviders;
@@ -129,7 +130,7 @@ public final class HearthServer implements AutoCloseable {
                 .map(b -> new Backend(b, new BackendHealth(b.name(), config.failover())))
                 .toList();
         ModelDirectory directory = new ModelDirectory(backends, config.aliases(), ModelCatalogLoader.shipped());
-        GatewayMetrics metrics = new GatewayMetrics(backends);
+        GatewayMetrics metrics = new GatewayMetrics(backends, new PriceList(config.limits().pricing()));
         String host = config.server().host();
         AuthMode mode = config.auth().effectiveMode(host);
         IssuedKey firstAdminKey = mode != AuthMode.OFF && AuthConfig.isLoopbackBind(host)
