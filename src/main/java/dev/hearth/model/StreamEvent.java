@@ -29,13 +29,21 @@ public sealed interface StreamEvent {
      * "openai-chat"). A client sink that speaks the same format relays them as they are instead of re-encoding;
      * every other sink ignores them.
      *
-     * @param usageOnly the frame carries only usage (relayed only to clients that asked for usage)
+     * @param usageOnly the frame carries only usage (relayed only to clients that asked for usage); in Ollama's
+     *                  format, the final {@code done} line, which carries the usage and ends the answer
+     * @param reasoning the frame carries reasoning text (a sink whose client turned thinking off cannot relay it)
      */
-    record WireFrame(String wire, byte[] bytes, boolean usageOnly) implements StreamEvent {
+    record WireFrame(String wire, byte[] bytes, boolean usageOnly, boolean reasoning) implements StreamEvent {
         /** OpenAI Chat Completions SSE frames ({@code data: {...}\n\n}). */
         public static final String OPENAI_CHAT = "openai-chat";
         /** Anthropic Messages SSE events ({@code event: <type>\ndata: {...}\n\n}). */
         public static final String ANTHROPIC_MESSAGES = "anthropic-messages";
+        /** Ollama {@code /api/chat} NDJSON lines ({@code {...}\n}). */
+        public static final String OLLAMA_CHAT = "ollama-chat";
+
+        public WireFrame(String wire, byte[] bytes, boolean usageOnly) {
+            this(wire, bytes, usageOnly, false);
+        }
     }
 
     /** Whether this event carries something the client will see as answer content. */

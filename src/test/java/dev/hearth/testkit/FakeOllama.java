@@ -107,6 +107,13 @@ public final class FakeOllama implements FakeUpstream {
         return cancelled.get();
     }
 
+    /** The exact NDJSON body this fake streams for {@code answer} from {@code /api/chat}: every line, LF-ended. */
+    public static String streamedChatBody(String model, Answer answer) {
+        StringBuilder body = new StringBuilder();
+        FakeOllamaBodies.chatLines(model, answer).forEach(line -> body.append(line).append('\n'));
+        return body.append(FakeOllamaBodies.doneLine(model, answer, false)).append('\n').toString();
+    }
+
     @Override
     public Answer defaultAnswer() {
         return defaultAnswer;

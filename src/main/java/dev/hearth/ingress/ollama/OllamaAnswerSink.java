@@ -8,6 +8,7 @@ import dev.hearth.model.FinishReason;
 import dev.hearth.model.StreamEvent;
 import dev.hearth.model.ToolCall;
 import dev.hearth.model.Usage;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,11 @@ import java.util.TreeMap;
  * is 0. {@code load_duration} is always 0: a model's load time on a backend is not visible through the backends'
  * common protocol (it is part of {@code prompt_eval_duration}).
  *
+ * <p>Fast path: when the upstream is Ollama too, its lines arrive as {@link StreamEvent.WireFrame}s ahead of the
+ * typed events; a streamed {@code /api/chat} answer then relays those bytes as they are (the done line held back
+ * until the audit record is durable, like every answer's end) and ignores the typed events. A line with thinking the
+ * client turned off ends the relay: from there on lines are written from the typed events, without the thinking.
+ *
  * <p>Late failure: after the first line, an error ends the stream with a line {@code {"error": "..."}} and no
  * {@code done} line, which is what Ollama itself does. Calls happen on the request's event loop.
  */
@@ -45,6 +51,9 @@ final class OllamaAnswerSink extends HttpClientSink {
     private long upstreamStartNanos;
     private long beganNanos;
     private FinishReason finish;
+    private boolean relaying;
+    private boolean relayClosed;
+    private byte[] relayedDone;
 
     OllamaAnswerSink(HttpServerResponse response, HttpClientSink.ErrorWriter errors, OllamaLines.Shape shape,
             boolean stream, boolean showThinking, long receivedNanos) {
@@ -75,6 +84,13 @@ final class OllamaAnswerSink extends HttpClientSink {
             collector.add(event);
             return;
         }
+        if (event instanceof StreamEvent.WireFrame frame) {
+            relay(frame);
+            return;
+        }
+        if (relaying) {
+            return; // already in the relayed lines
+        }
         switch (event) {
             case StreamEvent.TextDelta d when d.choice() == 0 -> {
                 flushCalls();
@@ -95,6 +111,30 @@ final class OllamaAnswerSink extends HttpClientSink {
             }
             default -> { } // other choices (Ollama has no n), usage (arrives with complete), foreign wire frames
         }
+    }
+
+    private void relay(StreamEvent.WireFrame frame) {
+        if (relayClosed || shape != OllamaLines.Shape.CHAT
+                || !frame.wire().equals(StreamEvent.WireFrame.OLLAMA_CHAT)) {
+            return;
+        }
+        if (frame.reasoning() && !showThinking) {
+            stopRelaying(); // this line's typed events follow and are written without the thinking
+            return;
+        }
+        relaying = true;
+        if (frame.usageOnly()) {
+            relayedDone = frame.bytes(); // the answer's end: written once its audit record is durable
+        } else {
+            write(Buffer.buffer(frame.bytes()));
+        }
+    }
+
+    @Override
+    public void stopRelaying() {
+        relaying = false;
+        relayClosed = true;
+        relayedDone = null;
     }
 
     private void toolCallPiece(StreamEvent.ToolCallDelta d) {
@@ -122,6 +162,10 @@ final class OllamaAnswerSink extends HttpClientSink {
     @Override
     public void complete(Usage usage) {
         long now = System.nanoTime();
+        if (stream && relaying && relayedDone != null) {
+            response.end(Buffer.buffer(relayedDone));
+            return;
+        }
         if (stream) {
             flushCalls();
             response.end(OllamaLines.line(OllamaLines.done(shape, model, "", "", List.of(), doneReason(finish),

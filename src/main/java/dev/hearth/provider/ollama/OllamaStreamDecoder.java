@@ -10,6 +10,7 @@ import dev.hearth.provider.UpstreamListener;
 import dev.hearth.provider.http.BodyDecoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
  * when {@code prompt_eval_count} is missing (Ollama omits a zero, e.g. a fully cached prompt) the prompt estimate
  * given here is used and the usage is marked estimated; when {@code eval_count} is missing no usage is reported and
  * dispatch estimates it.
+ *
+ * <p>Ahead of each line's typed events it reports the line's own bytes as a {@link StreamEvent.WireFrame}
+ * ({@code usageOnly} marks the done line), which an Ollama client's sink relays as they are.
  *
  * <p>Failures: a line that is not a JSON object, a line over 8 MB, or a body that ends without the {@code done} line
  * (the stream was truncated) is {@link UpstreamFailure.Kind#PROTOCOL}; an {@code {"error": "..."}} line is classified
@@ -101,8 +105,16 @@ public final class OllamaStreamDecoder implements BodyDecoder {
             fail(OllamaErrors.fromErrorNode(OllamaErrors.IN_STREAM_STATUS, error, null, null));
             return;
         }
-        decodeMessage(line.path("message"));
-        if (line.path("done").asBoolean(false)) {
+        boolean last = line.path("done").asBoolean(false);
+        JsonNode message = line.path("message");
+        String thinking = Json.text(message, "thinking");
+        // The line's own bytes go first, so an Ollama client's sink can relay them before this line's typed events.
+        byte[] frame = Arrays.copyOf(bytes, bytes.length + 1);
+        frame[bytes.length] = '\n';
+        listener.onEvent(new StreamEvent.WireFrame(StreamEvent.WireFrame.OLLAMA_CHAT, frame, last,
+                thinking != null && !thinking.isEmpty()));
+        decodeMessage(message);
+        if (last) {
             finish(line);
         }
     }

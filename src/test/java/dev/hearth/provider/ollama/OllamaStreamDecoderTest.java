@@ -58,6 +58,25 @@ class OllamaStreamDecoderTest {
     }
 
     @Test
+    void eachLineIsReportedAsItsOwnBytesAheadOfItsEventsAndTheDoneLineIsMarked() {
+        String withThinking = """
+                {"model":"qwen3","created_at":"2025-05-29T09:35:56Z","message":{"role":"assistant","content":"","thinking":"Hm."},"done":false}
+                """;
+        feedWhole(withThinking + TEXT_STREAM);
+
+        List<String> lines = (withThinking + TEXT_STREAM).lines().map(line -> line + "\n").toList();
+        List<StreamEvent.WireFrame> frames = listener.frames();
+        assertThat(frames).extracting(f -> new String(f.bytes(), StandardCharsets.UTF_8)).isEqualTo(lines);
+        assertThat(frames).allMatch(f -> f.wire().equals(StreamEvent.WireFrame.OLLAMA_CHAT));
+        assertThat(frames).extracting(StreamEvent.WireFrame::usageOnly).containsExactly(false, false, false, true);
+        assertThat(frames).extracting(StreamEvent.WireFrame::reasoning).containsExactly(true, false, false, false);
+        // A frame comes before the typed events of its own line.
+        List<StreamEvent> all = listener.events(StreamEvent.class);
+        assertThat(all.indexOf(frames.get(1))).isLessThan(all.indexOf(new TextDelta(0, "The")));
+        assertThat(all.indexOf(frames.get(3))).isLessThan(all.indexOf(new Finish(0, FinishReason.STOP)));
+    }
+
+    @Test
     void splittingTheStreamAtAnyByteGivesTheSameEvents() {
         byte[] bytes = TEXT_STREAM.getBytes(StandardCharsets.UTF_8);
         List<StreamEvent> expected = eventsOf(List.of(bytes));

@@ -58,8 +58,14 @@ final class RecordingListener implements UpstreamListener {
         }
     }
 
+    /** The canonical events in order, without the wire frames that accompany them. */
     List<StreamEvent> events() {
-        return List.copyOf(events);
+        return events.stream().filter(e -> !(e instanceof StreamEvent.WireFrame)).toList();
+    }
+
+    /** The wire frames alone, in order. */
+    List<StreamEvent.WireFrame> frames() {
+        return events(StreamEvent.WireFrame.class);
     }
 
     <T extends StreamEvent> List<T> events(Class<T> type) {
