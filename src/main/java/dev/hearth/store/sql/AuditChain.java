@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Appends records to this node's hash chain and writes its signed checkpoints. The chain's head is read from the
@@ -94,6 +96,35 @@ final class AuditChain {
     }
 
     AuditRecord append(Connection connection, AuditEvent event) throws SQLException {
+        AuditRecord record = add(connection, event);
+        insert.executeUpdate();
+        return record;
+    }
+
+    /**
+     * Appends records in order with one JDBC batch (one round trip to a server database). A checkpoint due inside
+     * the run is written as it comes: it is in the same transaction as the records it covers either way.
+     */
+    List<AuditRecord> appendAll(Connection connection, List<AuditEvent> events) throws SQLException {
+        if (events.size() == 1) {
+            return List.of(append(connection, events.getFirst()));
+        }
+        List<AuditRecord> records = new ArrayList<>(events.size());
+        try {
+            for (AuditEvent event : events) {
+                records.add(add(connection, event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException | RuntimeException failed) {
+            insert.clearBatch(); // the statement outlives this transaction: nothing of this run may linger in it
+            throw failed;
+        }
+        return records;
+    }
+
+    /** Chains one record and binds its insert; the caller executes it (alone or as part of a batch). */
+    private AuditRecord add(Connection connection, AuditEvent event) throws SQLException {
         long seq = head.seq() + 1;
         String body = event.bodyJson();
         String hash = ChainHash.hash(node, seq, event.time(), event.kind(), body, head.hash());
@@ -110,7 +141,6 @@ final class AuditChain {
         insert.setString(7, body);
         insert.setString(8, head.hash());
         insert.setString(9, hash);
-        insert.executeUpdate();
         AuditRecord record = new AuditRecord(node, seq, event.time(), event.kind(), body, head.hash(), hash);
         head = new Head(seq, hash);
         if (seq % every == 0) {

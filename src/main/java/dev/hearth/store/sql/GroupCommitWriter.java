@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommitWriter implements AuditLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
-    private static final Pending<Void> STOP = new Pending<>(session -> null, new CompletableFuture<>());
+    private static final Pending<Void> STOP = new Pending<>(session -> null, new CompletableFuture<>(), null);
 
     /** What a task may do: plain SQL on the writer's connection, and appending audit records to this node's chain. */
     public interface WriteSession {
@@ -61,7 +61,8 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
         }
     }
 
-    private record Pending<T>(Task<T> task, CompletableFuture<T> result) {}
+    /** A queued task; {@code event} is set for a plain audit append, which can be batched with its neighbours. */
+    private record Pending<T>(Task<T> task, CompletableFuture<T> result, AuditEvent event) {}
 
     private final Connection connection;
     private final String begin;
@@ -73,6 +74,7 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
     private final AtomicLong tasks = new AtomicLong();
     private volatile boolean closed;
     private Statement control;
+    private final Session session = new Session();
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     /** @param begin the statement that opens a write transaction ({@code BEGIN IMMEDIATE} on SQLite) */
@@ -87,18 +89,21 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
     }
 
     public <T> CompletableFuture<T> submit(Task<T> task) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new StoreException("the store is closed"));
-        } else if (!queue.offer(new Pending<>(task, result))) {
-            result.completeExceptionally(new StoreException("the store's write queue is full"));
-        }
-        return result;
+        return enqueue(new Pending<>(task, new CompletableFuture<>(), null));
     }
 
     @Override
     public CompletableFuture<AuditRecord> append(AuditEvent event) {
-        return submit(session -> session.append(event));
+        return enqueue(new Pending<>(session -> session.append(event), new CompletableFuture<>(), event));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Pending<T> pending) {
+        if (closed) {
+            pending.result().completeExceptionally(new StoreException("the store is closed"));
+        } else if (!queue.offer(pending)) {
+            pending.result().completeExceptionally(new StoreException("the store's write queue is full"));
+        }
+        return pending.result();
     }
 
     /** Transactions committed so far (for measurements). */
@@ -157,26 +162,29 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
     }
 
     private void commit(List<Pending<?>> batch, boolean closing) {
-        List<Object> results = new ArrayList<>(batch.size());
-        List<Exception> failures = new ArrayList<>(batch.size());
-        Session session = new Session();
+        Object[] results = new Object[batch.size()];
+        Exception[] failures = new Exception[batch.size()];
+        List<List<Pending<?>>> units = units(batch);
         try {
             execute(begin);
             chain.begin(connection);
-            if (batch.size() == 1) {
-                // Alone in its transaction, a task needs no savepoint: if it fails, the whole transaction is its own.
+            if (units.size() == 1) {
+                // Alone in its transaction, a unit needs no savepoint: if it fails, the whole transaction is its own.
                 AuditChain.Mark mark = chain.mark();
                 try {
-                    results.add(batch.get(0).task().run(session));
+                    run(units.getFirst(), results, 0);
                 } catch (SQLException | RuntimeException failed) {
                     rollback();
                     chain.reset(mark);
-                    complete(batch.get(0), null, failed);
+                    batch.forEach(pending -> complete(pending, null, failed));
                     return;
                 }
-                failures.add(null);
             } else {
-                runIsolated(batch, session, results, failures);
+                int at = 0;
+                for (List<Pending<?>> unit : units) {
+                    runIsolated(unit, results, failures, at);
+                    at += unit.size();
+                }
             }
             chain.beforeCommit(connection, closing);
             runFixed("COMMIT");
@@ -190,26 +198,61 @@ public final class GroupCommitWriter implements AuditLog, AutoCloseable {
         batches.incrementAndGet();
         tasks.addAndGet(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i), failures.get(i));
+            complete(batch.get(i), results[i], failures[i]);
         }
     }
 
-    /** Runs each task inside its own savepoint, so that one failing task leaves the others' writes in place. */
-    private void runIsolated(List<Pending<?>> batch, Session session, List<Object> results, List<Exception> failures)
-            throws SQLException {
+    /**
+     * Splits a batch, in order, into units: each run of consecutive audit appends is one unit (its records are
+     * inserted as one JDBC batch: one round trip, no savepoint per record), every other task is a unit of its own.
+     */
+    private static List<List<Pending<?>>> units(List<Pending<?>> batch) {
+        List<List<Pending<?>>> units = new ArrayList<>();
+        List<Pending<?>> appends = null;
         for (Pending<?> pending : batch) {
-            AuditChain.Mark mark = chain.mark();
-            runFixed("SAVEPOINT task");
-            try {
-                results.add(pending.task().run(session));
-                failures.add(null);
-                runFixed("RELEASE SAVEPOINT task");
-            } catch (SQLException | RuntimeException failed) {
-                runFixed("ROLLBACK TO SAVEPOINT task");
-                runFixed("RELEASE SAVEPOINT task");
-                chain.reset(mark);
-                results.add(null);
-                failures.add(failed);
+            if (pending.event() == null) {
+                appends = null;
+                units.add(List.of(pending));
+            } else {
+                if (appends == null) {
+                    appends = new ArrayList<>();
+                    units.add(appends);
+                }
+                appends.add(pending);
+            }
+        }
+        return units;
+    }
+
+    /** Runs one unit, whose tasks start at {@code at} in the batch, writing their results there. */
+    private void run(List<Pending<?>> unit, Object[] results, int at) throws SQLException {
+        if (unit.getFirst().event() == null) {
+            results[at] = unit.getFirst().task().run(session);
+            return;
+        }
+        List<AuditEvent> events = new ArrayList<>(unit.size());
+        unit.forEach(pending -> events.add(pending.event()));
+        List<AuditRecord> records = chain.appendAll(connection, events);
+        for (int i = 0; i < records.size(); i++) {
+            results[at + i] = records.get(i);
+        }
+    }
+
+    /** Runs a unit inside its own savepoint, so that a failing unit leaves the others' writes in place. */
+    private void runIsolated(List<Pending<?>> unit, Object[] results, Exception[] failures, int at)
+            throws SQLException {
+        AuditChain.Mark mark = chain.mark();
+        runFixed("SAVEPOINT task");
+        try {
+            run(unit, results, at);
+            runFixed("RELEASE SAVEPOINT task");
+        } catch (SQLException | RuntimeException failed) {
+            runFixed("ROLLBACK TO SAVEPOINT task");
+            runFixed("RELEASE SAVEPOINT task");
+            chain.reset(mark);
+            for (int i = at; i < at + unit.size(); i++) {
+                results[i] = null;
+                failures[i] = failed;
             }
         }
     }

@@ -28,8 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +172,59 @@ class SqliteStoreTest {
             assertThatThrownBy(revokeUnknown::join).hasMessageContaining("does not exist or is already revoked");
             assertThat(opened.store().auditLog().append(event(3)).join().seq()).isEqualTo(2);
             assertThat(opened.store().auditReader().recent(10)).extracting(AuditRecord::seq).containsExactly(2L, 1L);
+        }
+    }
+
+    @Test
+    void appendsBatchedAroundOtherTasksKeepTheirOrderAndAFailingTaskLosesOnlyItsOwnWrites() {
+        try (SqliteStore opened = open(dir, "n1", 3)) {
+            var keys = opened.store().keys();
+            var audit = opened.store().auditLog();
+            // Hold the writer so that everything below waits in its queue and is committed as one batch.
+            CountDownLatch holding = new CountDownLatch(1);
+            CompletableFuture<Void> held = opened.store().writer().submit(session -> {
+                holding.countDown();
+                sleep(200);
+                return null;
+            });
+            awaitQuietly(holding);
+            CompletableFuture<AuditRecord> a = audit.append(event(1));
+            CompletableFuture<Void> created = keys.insert(key("key_a", "AAAA1111", List.of()), event(2));
+            CompletableFuture<AuditRecord> b = audit.append(event(3));
+            CompletableFuture<Void> failed = keys.revoke("key_zz", Instant.now(), event(4));
+            CompletableFuture<AuditRecord> c = audit.append(event(5));
+            CompletableFuture<AuditRecord> d = audit.append(event(6));
+            held.join();
+
+            assertThat(List.of(a.join().seq(), b.join().seq(), c.join().seq(), d.join().seq()))
+                    .containsExactly(1L, 3L, 4L, 5L);
+            created.join();
+            assertThatThrownBy(failed::join).hasMessageContaining("does not exist or is already revoked");
+            assertThat(opened.store().writer().batches()).isEqualTo(2);
+            // The failed revoke's record went with it; the key's record sits where the key task ran.
+            assertThat(opened.store().auditReader().recent(10))
+                    .extracting(record -> record.seq() + ":" + record.body().replaceAll(".*\"(req-\\d)\".*", "$1"))
+                    .containsExactly("5:req-6", "4:req-5", "3:req-3", "2:req-2", "1:req-1");
+            Verification verification = new ChainVerifier(StateDir.open(dir).auditSigningKeys().getPublic())
+                    .verify(opened.store().auditReader());
+            assertThat(verification.intact()).as(verification.toString()).isTrue();
+            assertThat(verification.checkpoints()).isEqualTo(1); // at seq 3, written inside the batched run
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
