@@ -1,6 +1,7 @@
 package dev.hearth.privacy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  * and accepted greedily in that order; a candidate overlapping an accepted span is dropped whole. So a Luhn-valid card
  * number beats a phone number over the same digits, a connection string beats the e-mail-like {@code user@host}
  * inside it, and an address beats a city name inside it. Identical candidates from two recognizers collapse to one.
+ *
+ * <p>Recognizers run in list order, and each is handed the candidates of those before it
+ * ({@link Recognizer#find(CharSequence, List)}), so a costly one can skip text that a stronger type already covers.
  *
  * <p>Failure behaviour: a recognizer returning a span outside the text or of an unknown type is a programming error
  * and raises {@link IllegalStateException} (the message names the recognizer, never the text).
@@ -64,9 +68,10 @@ public final class Detector {
             return List.of();
         }
         List<Span> candidates = new ArrayList<>();
+        List<Span> earlier = Collections.unmodifiableList(candidates);
         for (int r = 0; r < recognizers.size(); r++) {
             Recognizer recognizer = recognizers.get(r);
-            for (Span span : recognizer.find(text)) {
+            for (Span span : recognizer.find(text, earlier)) {
                 if (span.end() > text.length() || !declared.get(r).contains(span.type())) {
                     throw new IllegalStateException(recognizer.getClass().getName() + " returned a " + span.type()
                             + " span outside its contract");

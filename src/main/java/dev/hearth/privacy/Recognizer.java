@@ -20,6 +20,17 @@ public interface Recognizer {
     /** Candidate spans in {@code text}; an empty list when there are none. */
     List<Span> find(CharSequence text);
 
+    /**
+     * As {@link #find(CharSequence)}, given the candidates that the recognizers before this one in the
+     * {@link Detector} found in the same text ({@code earlier}: read-only, in no order). A recognizer may skip text
+     * covered by a candidate of a stronger {@link Specificity}, since the overlap rule drops its spans there anyway
+     * (unless that candidate itself loses to a still stronger one, which is rare enough to accept). The default
+     * ignores them.
+     */
+    default List<Span> find(CharSequence text, List<Span> earlier) {
+        return find(text);
+    }
+
     /** Every type name this recognizer may emit; each must be {@linkplain SpanTypes#isKnown known}. */
     Set<String> types();
 }

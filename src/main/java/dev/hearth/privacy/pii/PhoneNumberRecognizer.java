@@ -29,6 +29,8 @@ public final class PhoneNumberRecognizer implements Recognizer {
     private static final int MAX_GROUP = 17;
     private static final int DENSE_DIGITS = 64;
     private static final int MAX_TRIES_DENSE = 256;
+    private static final int ID_WORD_WINDOW = 16;
+    private static final int CUE_WINDOW = 40;
     private static final Phrases CUES = Phrases.ignoringCase("phone", "telephone", "tel", "tel.", "mobile", "mob",
             "cell", "cellphone", "call", "call me", "ring", "fax", "whatsapp", "sms", "text me", "contact", "reach me",
             "phone number", "ph", "telefon", "téléphone", "teléfono", "handy");
@@ -50,20 +52,33 @@ public final class PhoneNumberRecognizer implements Recognizer {
 
     @Override
     public List<Span> find(CharSequence text) {
+        return find(text, List.of());
+    }
+
+    /**
+     * As {@link #find(CharSequence)}, with the text of earlier, stronger candidates (a Luhn-valid card, an IBAN, a
+     * connection string) taken as a gap: their digits are not handed to libphonenumber, which spent most of its time
+     * on such runs, and a phone span over them would lose the overlap rule anyway.
+     */
+    @Override
+    public List<Span> find(CharSequence text, List<Span> earlier) {
         if (Chars.countDigits(text, 0, text.length()) < MIN_DIGITS) {
             return List.of();
         }
+        Claims claims = Claims.outranking(SpanTypes.PHONE_NUMBER, earlier);
         List<Span> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!isPhoneChar(text.charAt(i))) {
+            i = claims.skip(i);
+            if (i >= n || !isPhoneChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
+            int stop = claims.nextStart(i, n);
             int digits = 0;
-            while (i < n && isPhoneChar(text.charAt(i))) {
+            while (i < stop && isPhoneChar(text.charAt(i))) {
                 digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
                 i++;
             }
@@ -102,6 +117,9 @@ public final class PhoneNumberRecognizer implements Recognizer {
         if (digits < MIN_DIGITS) {
             return;
         }
+        if (everyStartRefused(text, from, to)) {
+            return; // accept() would drop whatever libphonenumber found here, e.g. "invoice 2024-118"
+        }
         long maxTries = digits <= DENSE_DIGITS ? Long.MAX_VALUE : MAX_TRIES_DENSE;
         CharSequence piece = text.subSequence(from, to);
         boolean international = piece.toString().indexOf('+') >= 0 || piece.toString().indexOf('\uFF0B') >= 0;
@@ -131,11 +149,44 @@ public final class PhoneNumberRecognizer implements Recognizer {
         return Set.of(SpanTypes.PHONE_NUMBER);
     }
 
+    /**
+     * True when {@link #accept} refuses every span that could start in {@code [from, to)} for a reason that depends on
+     * the start alone: it continues a longer token, or it lacks a {@code +} and follows an identifier word. Linear:
+     * each position of {@code [from - 16, to)} is tried once against {@link #NOT_PHONE}.
+     */
+    private static boolean everyStartRefused(CharSequence text, int from, int to) {
+        int lastIdWord = Integer.MIN_VALUE;
+        int tried = Math.max(0, from - ID_WORD_WINDOW);
+        for (int start = from; start < to; start++) {
+            for (; tried < start; tried++) {
+                if (NOT_PHONE.anyIn(text, tried, tried + 1)) {
+                    lastIdWord = tried;
+                }
+            }
+            if (continuesToken(text, start)) {
+                continue;
+            }
+            if (!isPlus(text.charAt(start)) && lastIdWord >= start - ID_WORD_WINDOW) {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isPlus(char c) {
+        return c == '+' || c == '\uFF0B';
+    }
+
+    /** Inside a longer token (v2.4155550132, abc4155550132), an amount or a reference. */
+    private static boolean continuesToken(CharSequence text, int start) {
+        return start > 0 && (Chars.isAsciiAlnum(text.charAt(start - 1)) || "._$€£#".indexOf(text.charAt(start - 1)) >= 0);
+    }
+
     private static boolean accept(CharSequence text, int start, int end) {
-        char first = text.charAt(start);
-        boolean international = first == '+' || first == '\uFF0B';
-        if (start > 0 && (Chars.isAsciiAlnum(text.charAt(start - 1)) || "._$€£#".indexOf(text.charAt(start - 1)) >= 0)) {
-            return false; // inside a longer token (v2.4155550132, abc4155550132), an amount or a reference
+        boolean international = isPlus(text.charAt(start));
+        if (continuesToken(text, start)) {
+            return false;
         }
         if (end < text.length() && (Chars.isAsciiAlnum(text.charAt(end)) || text.charAt(end) == '.'
                 && end + 1 < text.length() && Chars.isAsciiDigit(text.charAt(end + 1)))) {
@@ -155,9 +206,9 @@ public final class PhoneNumberRecognizer implements Recognizer {
         if (international) {
             return true;
         }
-        if (dots >= 3 || NOT_PHONE.anyIn(text, Math.max(0, start - 16), start)) {
+        if (dots >= 3 || NOT_PHONE.anyIn(text, Math.max(0, start - ID_WORD_WINDOW), start)) {
             return false;
         }
-        return formatted || CUES.anyIn(text, Math.max(0, start - 40), start);
+        return formatted || CUES.anyIn(text, Math.max(0, start - CUE_WINDOW), start);
     }
 }

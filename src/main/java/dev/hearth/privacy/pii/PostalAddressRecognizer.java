@@ -4,6 +4,7 @@ import dev.hearth.privacy.Recognizer;
 import dev.hearth.privacy.Span;
 import dev.hearth.privacy.SpanTypes;
 import dev.hearth.privacy.text.Anchors;
+import dev.hearth.privacy.text.Chars;
 import dev.hearth.privacy.text.Phrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,14 +80,17 @@ public final class PostalAddressRecognizer implements Recognizer {
         return out;
     }
 
-    /** Cheap test before the English pattern: within 12 chars the number is followed by a space and a capital or digit. */
+    /**
+     * Cheap test before the English pattern: within 12 chars the number is followed by a space and a capital, or by
+     * an ordinal street name ("5th"), the only way the pattern lets a digit follow the house number.
+     */
     private static boolean streetMayFollow(CharSequence text, int at) {
         int limit = Math.min(text.length() - 1, at + 12);
         for (int i = at + 1; i < limit; i++) {
             char c = text.charAt(i);
             if (c == ' ') {
                 char next = text.charAt(i + 1);
-                return Character.isUpperCase(next) || (next >= '0' && next <= '9');
+                return Character.isUpperCase(next) || ordinalAt(text, i + 1);
             }
             if (!Character.isLetterOrDigit(c) && c != '-' && c != ',') {
                 return false;
@@ -95,27 +99,63 @@ public final class PostalAddressRecognizer implements Recognizer {
         return false;
     }
 
-    /** Cheap test before the German pattern: the word ends like a street, or the next word is a street noun. */
+    /** 1 to 3 ASCII digits and then st, nd, rd or th, as {@code WORD} spells an ordinal. */
+    private static boolean ordinalAt(CharSequence text, int at) {
+        int i = at;
+        while (i < text.length() && i - at < 3 && Chars.isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == at || i + 1 >= text.length()) {
+            return false;
+        }
+        String suffix = "" + text.charAt(i) + text.charAt(i + 1);
+        return suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th");
+    }
+
+    /**
+     * Cheap test before the German pattern: the word ends like a street, or the next word is a street noun. Compares
+     * in place, without copying the word: this runs at every capitalised word.
+     */
     private static boolean germanStreetWord(CharSequence text, int start) {
         int end = start;
         while (end < text.length() && end - start < 40 && Character.isLetter(text.charAt(end))) {
             end++;
         }
-        String word = text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT);
         for (String suffix : GERMAN_SUFFIXES) {
-            if (word.endsWith(suffix) || word.endsWith(suffix.substring(0, suffix.length() - 1)) && suffix.endsWith(".")) {
+            String letters = suffix.endsWith(".") ? suffix.substring(0, suffix.length() - 1) : suffix;
+            if (endsWithIgnoringCase(text, start, end, letters)) {
                 return true;
             }
         }
         if (end + 1 < text.length() && text.charAt(end) == ' ') {
             for (String noun : GERMAN_NOUNS) {
-                if (text.length() - end - 1 >= noun.length()
-                        && text.subSequence(end + 1, end + 1 + noun.length()).toString().equals(noun)) {
+                if (text.length() - end - 1 >= noun.length() && startsWith(text, end + 1, noun)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean endsWithIgnoringCase(CharSequence text, int start, int end, String lower) {
+        if (end - start < lower.length()) {
+            return false;
+        }
+        for (int i = 0, at = end - lower.length(); i < lower.length(); i++, at++) {
+            if (Character.toLowerCase(text.charAt(at)) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(CharSequence text, int at, String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class Phrases {
 
     private final boolean ignoreCase;
     private final char[][][] ascii = new char[128][][];
+    /** Per ASCII first char, the ASCII chars that may come second (two 64-bit halves); all ones when undecidable. */
+    private final long[][] secondChars = new long[128][];
     private final Map<Character, char[][]> other = new HashMap<>();
     private final int size;
     private final boolean wordInitial;
@@ -41,6 +43,7 @@ public final class Phrases {
             char first = group.getKey();
             if (first < 128) {
                 ascii[first] = sorted;
+                secondChars[first] = secondChars(sorted);
             } else {
                 other.put(first, sorted);
             }
@@ -80,8 +83,9 @@ public final class Phrases {
      * word char must not be preceded (followed) by one.
      */
     public int matchAt(CharSequence text, int pos) {
-        char[][] candidates = candidates(fold(text.charAt(pos)));
-        if (candidates == null) {
+        char first = fold(text.charAt(pos));
+        char[][] candidates = candidates(first);
+        if (candidates == null || !secondMayMatch(first, text, pos + 1)) {
             return -1;
         }
         for (char[] phrase : candidates) {
@@ -140,6 +144,35 @@ public final class Phrases {
             }
         }
         return false;
+    }
+
+    /**
+     * A cheap test before comparing phrases one by one: the char after the first one is among the phrases' second
+     * chars. Conservative: true at the text's end, for non-ASCII chars and for groups holding a one-char phrase.
+     */
+    private boolean secondMayMatch(char first, CharSequence text, int pos) {
+        if (first >= 128 || pos >= text.length()) {
+            return true;
+        }
+        char second = fold(text.charAt(pos));
+        return second >= 128 || (secondChars[first][second >> 6] & 1L << (second & 63)) != 0;
+    }
+
+    private static long[] secondChars(char[][] phrases) {
+        long[] mask = new long[2];
+        for (char[] phrase : phrases) {
+            if (phrase.length < 2) {
+                return new long[] {-1L, -1L};
+            }
+            if (phrase[1] == ' ') {
+                for (char space : new char[] {' ', '\t', '\n', '\r', '\f'}) {
+                    mask[space >> 6] |= 1L << (space & 63); // what a space in a phrase matches (Chars.isSpace)
+                }
+            } else if (phrase[1] < 128) {
+                mask[phrase[1] >> 6] |= 1L << (phrase[1] & 63);
+            }
+        }
+        return mask;
     }
 
     private char[][] candidates(char first) {

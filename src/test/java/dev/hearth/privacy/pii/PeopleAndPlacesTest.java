@@ -63,6 +63,11 @@ class PeopleAndPlacesTest {
             Büro: Hauptstraße 5, 10115 Berlin                               | Hauptstraße 5, 10115 Berlin
             ZIP: 94103                                                      | 94103
             postcode SW1A 1AA                                               | SW1A 1AA
+            meet at 350 5th Avenue, New York, NY 10118                     | 350 5th Avenue, New York, NY 10118
+            200 W 42nd St                                                   | 200 W 42nd St
+            HAUPTSTRASSE 5 then Hauptstrasse 7                              | Hauptstrasse 7
+            Goethestr. 12                                                   | Goethestr. 12
+            Alter Platz 3                                                   | Alter Platz 3
             """)
     void aPostalAddressIsFound(String text, String expected) {
         assertThat(Found.values(ADDRESS, text)).containsExactly(expected);
@@ -70,7 +75,7 @@ class PeopleAndPlacesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"We sold 300 Main units", "Chapter 12 Street Fighter", "port 8080 and 94103 bytes",
-        "version 2 Way forward"})
+        "version 2 Way forward", "room 12 5TH Avenue", "call 415 555 0142 now"})
     void numbersBeforeWordsAreNotAddresses(String text) {
         assertThat(Found.values(ADDRESS, text)).isEmpty();
     }

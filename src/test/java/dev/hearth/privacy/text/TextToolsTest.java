@@ -21,6 +21,17 @@ class TextToolsTest {
     }
 
     @Test
+    void theSecondCharFilterKeepsSpacesOneCharPhrasesAndNonAsciiChars() {
+        Phrases phrases = Phrases.ignoringCase("a b", "x", "téléphone", "h/o");
+        List<String> found = new ArrayList<>();
+        String text = "A\tb, x, TÉLÉPHONE, H/O, ab, xy, h-o";
+        phrases.forEach(text, (s, e) -> found.add(text.substring(s, e)));
+        assertThat(found).containsExactly("A\tb", "x", "TÉLÉPHONE", "H/O");
+        assertThat(phrases.anyIn("x", 0, 1)).isTrue();
+        assertThat(phrases.anyIn("a\u00A0b", 0, 3)).isTrue();
+    }
+
+    @Test
     void caseSensitivePhrasesRespectCase() {
         Phrases phrases = Phrases.matchingCase(List.of("Paris"));
         assertThat(phrases.anyIn("paris", 0, 5)).isFalse();
