@@ -33,7 +33,8 @@ public final class ModelCatalogLoader {
                     m.hasNonNull("tools") ? m.get("tools").asBoolean() : null,
                     m.hasNonNull("vision") ? m.get("vision").asBoolean() : null,
                     m.hasNonNull("input") ? m.get("input").asDouble() : null,
-                    m.hasNonNull("output") ? m.get("output").asDouble() : null));
+                    m.hasNonNull("output") ? m.get("output").asDouble() : null,
+                    m.hasNonNull("schema") ? m.get("schema").asBoolean() : null));
         }
         return new ModelCatalog(models);
     }

@@ -34,6 +34,11 @@ public record ChatRequest(
         return !tools.isEmpty();
     }
 
+    /** The client asked for output that matches a JSON Schema ({@code response_format: json_schema}). */
+    public boolean needsJsonSchema() {
+        return responseFormat != null && responseFormat.kind() == ResponseFormat.Kind.JSON_SCHEMA;
+    }
+
     public boolean hasImages() {
         return messages.stream().anyMatch(Message::hasImages);
     }

@@ -8,7 +8,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The first half of every routing decision: which candidates can serve this request at all. A candidate is dropped,
- * with the reason kept, when the catalog knows it lacks a capability the request needs (tools, image input) or its
+ * with the reason kept, when the catalog knows it lacks a capability the request needs (tools, image input, JSON
+ * Schema output) or its
  * context window cannot hold the prompt plus the requested output. Unknown facts never drop a candidate. The data's
  * sensitivity is decided before this, in {@link RoutePlanner} (local-only withholds cloud candidates first); later
  * constraints (the caller's permissions, the budget left) join here.
@@ -35,6 +36,8 @@ public final class Eligibility {
                 why = "does not support tools";
             } else if (request.hasImages() && Boolean.FALSE.equals(info.vision())) {
                 why = "does not accept images";
+            } else if (request.needsJsonSchema() && Boolean.FALSE.equals(info.jsonSchema())) {
+                why = "does not support JSON schema output";
             } else if (info.contextWindow() != null) {
                 if (prompt < 0) {
                     prompt = promptTokens.getAsInt();

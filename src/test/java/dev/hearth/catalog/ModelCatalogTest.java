@@ -31,4 +31,11 @@ class ModelCatalogTest {
     void namesThatOnlyLookSimilarStayUnknown(String served) {
         assertThat(CATALOG.lookup(served).known()).isFalse();
     }
+
+    @ParameterizedTest(name = "{0}: json_schema {1}")
+    @CsvSource(nullValues = "unknown", value = {"gpt-4o-2024-08-06, true", "gpt-3.5-turbo-0125, false",
+            "gpt-4-turbo, false", "qwen2.5-coder:32b, unknown"})
+    void structuredOutputSupportIsReadFromTheCatalog(String served, Boolean jsonSchema) {
+        assertThat(CATALOG.lookup(served).jsonSchema()).isEqualTo(jsonSchema);
+    }
 }

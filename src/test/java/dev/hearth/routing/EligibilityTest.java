@@ -12,6 +12,7 @@ import dev.hearth.config.FailoverConfig;
 import dev.hearth.model.ChatRequest;
 import dev.hearth.model.ContentPart;
 import dev.hearth.model.Message;
+import dev.hearth.model.ResponseFormat;
 import dev.hearth.model.Role;
 import dev.hearth.model.Sampling;
 import dev.hearth.model.ToolDefinition;
@@ -48,6 +49,23 @@ class EligibilityTest {
                 false), route("mystery", null, null, null)), request(tools, false, null), () -> 10);
         assertThat(result.eligible()).extracting(Route::model).containsExactly("llama3.1", "mystery");
         assertThat(result.dropped()).containsExactly("local/gemma2 does not support tools");
+    }
+
+    @Test
+    void aJsonSchemaAnswerSkipsModelsKnownToRefuseIt() {
+        ChatRequest plain = request(List.of(), false, null);
+        ChatRequest structured = new ChatRequest(plain.model(), plain.messages(), plain.tools(), null,
+                new ResponseFormat(ResponseFormat.Kind.JSON_SCHEMA, "answer", Map.of("type", "object"), true),
+                plain.sampling(), false, false, Map.of());
+        List<Route> candidates = List.of(
+                new Route(LOCAL, "gpt-3.5-turbo", new ModelInfo("gpt-3.5-turbo", 16385, true, false, 0.5, 1.5, false)),
+                new Route(LOCAL, "gpt-4o-mini", new ModelInfo("gpt-4o-mini", 128000, true, true, 0.15, 0.6, true)),
+                route("qwen2.5", 32768, true, false));
+
+        var result = Eligibility.filter(candidates, structured, () -> 10);
+        assertThat(result.eligible()).extracting(Route::model).containsExactly("gpt-4o-mini", "qwen2.5");
+        assertThat(result.dropped()).containsExactly("local/gpt-3.5-turbo does not support JSON schema output");
+        assertThat(Eligibility.filter(candidates, plain, () -> 10).eligible()).hasSize(3);
     }
 
     @Test
