@@ -132,7 +132,7 @@ public final class Admission {
         }
         long reserve = worstMicroUsd;
         List<Ticket.TokenHold> holds = new ArrayList<>();
-        return take(takes, 0, holds, new StateBuilder())
+        return takeAll(takes, holds, new StateBuilder())
                 .thenCompose(state -> reserveBudget(lines, reserve, now, levels, holds, state).thenApply(ok ->
                         new Ticket(rates, budgets, ledger, prices, holds, lines, reserve, prompt, state.build())))
                 .handle((ticket, failure) -> {
@@ -147,27 +147,53 @@ public final class Admission {
                 }).thenCompose(f -> f);
     }
 
-    /** Takes from each bucket in turn; on the first one that is empty, gives back what was taken and refuses. */
-    private CompletableFuture<StateBuilder> take(List<Take> takes, int index, List<Ticket.TokenHold> holds,
+    /**
+     * Takes from every bucket at once (with shared counters each take is a network round trip or two, so they are
+     * not made one after another); if any bucket is empty, gives back what the others took and refuses, naming the
+     * first empty one in plan order.
+     */
+    private CompletableFuture<StateBuilder> takeAll(List<Take> takes, List<Ticket.TokenHold> holds,
             StateBuilder state) {
-        if (index == takes.size()) {
+        if (takes.isEmpty()) {
             return CompletableFuture.completedFuture(state);
         }
-        Take take = takes.get(index);
-        return rates.tryConsume(take.bucket(), take.config(), take.tokens()).thenCompose(probe -> {
-            if (!probe.isConsumed()) {
+        List<CompletableFuture<ConsumptionProbe>> probes = new ArrayList<>(takes.size());
+        for (Take take : takes) {
+            probes.add(rates.tryConsume(take.bucket(), take.config(), take.tokens()));
+        }
+        return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).handle((all, failed) -> {
+            Take refused = null;
+            ConsumptionProbe refusedProbe = null;
+            Throwable unreachable = null;
+            for (int i = 0; i < takes.size(); i++) {
+                Take take = takes.get(i);
+                CompletableFuture<ConsumptionProbe> probe = probes.get(i);
+                if (probe.isCompletedExceptionally()) {
+                    unreachable = probe.handle((p, cause) -> cause).join();
+                    continue;
+                }
+                ConsumptionProbe taken = probe.join();
+                state.add(take, taken);
+                if (taken.isConsumed()) {
+                    holds.add(new Ticket.TokenHold(take.bucket(), take.config(), take.tokens(), !take.requests()));
+                } else if (refused == null) {
+                    refused = take;
+                    refusedProbe = taken;
+                }
+            }
+            if (unreachable != null) {
+                throw new CompletionException(unreachable); // the caller gives back what was taken
+            }
+            if (refused != null) {
                 refundAll(holds);
-                Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-                state.add(take, probe);
-                return CompletableFuture.failedFuture(new LimitRefusal(new GatewayError(ErrorKind.RATE_LIMITED,
-                        "Rate limit reached for " + take.level().label() + ": " + take.config().getBandwidths()[0]
-                                .getCapacity() + (take.requests() ? " requests" : " tokens") + " per minute. Retry in "
+                Duration wait = Duration.ofNanos(refusedProbe.getNanosToWaitForRefill());
+                throw new CompletionException(new LimitRefusal(new GatewayError(ErrorKind.RATE_LIMITED,
+                        "Rate limit reached for " + refused.level().label() + ": " + refused.config().getBandwidths()[0]
+                                .getCapacity() + (refused.requests() ? " requests" : " tokens") + " per minute. Retry in "
                                 + Math.max(1, (wait.toMillis() + 999) / 1000) + " s.",
                         "rate_limit_exceeded", null, wait), state.build()));
             }
-            holds.add(new Ticket.TokenHold(take.bucket(), take.config(), take.tokens(), !take.requests()));
-            state.add(take, probe);
-            return take(takes, index + 1, holds, state);
+            return state;
         });
     }
 
