@@ -38,12 +38,15 @@ public final class TokenRecognizer implements Recognizer {
         String s = text.toString();
         List<Span> out = new ArrayList<>();
         for (TokenRule rule : rules) {
-            Matcher m = rule.token().matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            Matcher m = null; // made only once a prefix occurs: most texts hold none of the rules' prefixes
             for (String prefix : rule.prefixes()) {
                 int at = s.indexOf(prefix);
                 while (at >= 0) {
                     int next = at + 1;
                     if (at == 0 || !Chars.isTokenChar(s.charAt(at - 1))) {
+                        if (m == null) {
+                            m = rule.token().matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+                        }
                         m.region(at, Math.min(s.length(), at + rule.maxLength()));
                         if (m.lookingAt() && (m.end() == s.length() || !Chars.isTokenChar(s.charAt(m.end())))
                                 && rule.check().test(m.group())) {

@@ -2,6 +2,7 @@ package dev.hearth.provider.http;
 
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Splits a Server-Sent Events byte stream into events (event name + joined data lines), whatever the chunking: a
@@ -15,6 +16,9 @@ public final class SseDecoder {
     public interface Handler {
         void onEvent(String event, String data);
     }
+
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
 
     private final Handler handler;
     private final int maxEventBytes;
@@ -92,30 +96,44 @@ public final class SseDecoder {
             dispatch();
             return;
         }
-        String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+        int length = lineLength;
         lineLength = 0;
-        int colon = text.indexOf(':');
+        int colon = indexOf(line, length, (byte) ':');
         if (colon == 0) {
             return; // comment
         }
-        String field = colon < 0 ? text : text.substring(0, colon);
-        String value = colon < 0 ? "" : text.substring(colon + 1);
-        if (value.startsWith(" ")) {
-            value = value.substring(1);
+        int fieldEnd = colon < 0 ? length : colon;
+        int valueStart = colon < 0 ? length : colon + 1;
+        if (valueStart < length && line[valueStart] == ' ') {
+            valueStart++;
         }
-        switch (field) {
-            case "data" -> {
-                if (data == null) {
-                    data = value;
-                } else if (data instanceof StringBuilder joined) {
-                    joined.append('\n').append(value);
-                } else {
-                    data = new StringBuilder(data).append('\n').append(value);
-                }
+        // Field names are ASCII; the value is decoded once, straight from the line's bytes.
+        if (isField(fieldEnd, DATA)) {
+            String value = new String(line, valueStart, length - valueStart, StandardCharsets.UTF_8);
+            if (data == null) {
+                data = value;
+            } else if (data instanceof StringBuilder joined) {
+                joined.append('\n').append(value);
+            } else {
+                data = new StringBuilder(data).append('\n').append(value);
             }
-            case "event" -> eventName = value;
-            default -> { } // id, retry and unknown fields do not matter to an API client
+        } else if (isField(fieldEnd, EVENT)) {
+            eventName = new String(line, valueStart, length - valueStart, StandardCharsets.UTF_8);
         }
+        // id, retry and unknown fields do not matter to an API client
+    }
+
+    private boolean isField(int fieldLength, byte[] name) {
+        return fieldLength == name.length && Arrays.equals(line, 0, fieldLength, name, 0, fieldLength);
+    }
+
+    private static int indexOf(byte[] bytes, int length, byte b) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void dispatch() {
