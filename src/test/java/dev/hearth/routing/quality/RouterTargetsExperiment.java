@@ -103,7 +103,7 @@ class RouterTargetsExperiment {
         }
         for (String name : List.of("difficulty (11 models)", "0.5 × binary + 0.5 × difficulty")) {
             double[] target = targets.get(name);
-            for (double embeddingL2 : new double[] {0.03, 0.1, 0.3, 1.0}) {
+            for (double embeddingL2 : new double[] {0.03, 0.1, 0.3, 1.0, 3.0, 10.0}) {
                 specs.add(ridge(name + ", ridge, embedding l2=" + embeddingL2 + " + features l2=0.01", combined,
                         target, 0.01, embeddingL2));
             }
