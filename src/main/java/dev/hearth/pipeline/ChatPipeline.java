@@ -67,9 +67,20 @@ public final class ChatPipeline {
     private final TokenCounter tokens;
     private final EmbeddingGuard embeddings;
     private final PipelineListener listener;
+    private final QualityOffload quality;
 
     public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload, AuditLog audit,
             Admission admission, TokenCounter tokens, PipelineListener listener) {
+        this(guard, planner, offload, audit, admission, tokens, listener, null);
+    }
+
+    /**
+     * @param quality runs the planner's quality estimate off the event loop when it {@link
+     *     dev.hearth.routing.QualityEstimator#blocks() blocks}; {@code null} when it does not (the shipped model)
+     */
+    public ChatPipeline(PrivacyGuard guard, RoutePlanner planner, Offload offload, AuditLog audit,
+            Admission admission, TokenCounter tokens, PipelineListener listener, QualityOffload quality) {
+        this.quality = quality;
         this.listener = listener;
         this.guard = guard;
         this.planner = planner;
@@ -116,9 +127,23 @@ public final class ChatPipeline {
             sink.fail(verdict.refusal());
             return;
         }
+        if (quality != null && planner.ranksByQuality(request)) {
+            // The estimate embeds the prompt: off the loop, bounded by the offload's deadline, then back here.
+            double fallback = planner.quality().nonBlocking().needsStrongModel(request);
+            quality.estimate(request, fallback).thenAccept(score -> inbound.loop().execute(
+                    () -> route(inbound, request, verdict, score, sink, dispatcher)));
+            return;
+        }
+        route(inbound, request, verdict, null, sink, dispatcher);
+    }
+
+    /** {@code estimate}: the quality estimate computed off the loop, or null to let the planner estimate inline. */
+    private void route(Inbound inbound, ChatRequest request, PrivacyVerdict verdict, Double estimate,
+            AuditedSink sink, Dispatcher dispatcher) {
         RoutePlan plan;
         try {
-            plan = planner.plan(request, verdict.confinement());
+            plan = estimate == null ? planner.plan(request, verdict.confinement())
+                    : planner.plan(request, verdict.confinement(), estimate);
         } catch (GatewayException refused) {
             listener.refused("route", String.valueOf(refused.error().code()));
             sink.fail(refused.error());

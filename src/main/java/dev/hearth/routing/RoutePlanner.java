@@ -2,6 +2,7 @@ package dev.hearth.routing;
 
 import dev.hearth.backend.Locality;
 import dev.hearth.backend.Protocol;
+import dev.hearth.config.AliasConfig;
 import dev.hearth.error.ErrorKind;
 import dev.hearth.error.GatewayError;
 import dev.hearth.error.GatewayException;
@@ -47,9 +48,34 @@ public final class RoutePlanner {
         return plan(request, Confinement.NONE);
     }
 
-    /** The plan for {@code request}; a refusal is thrown as a {@link GatewayException} carrying the reason. */
+    /**
+     * The plan for {@code request}; a refusal is thrown as a {@link GatewayException} carrying the reason. Never
+     * blocks: a blocking quality estimator is replaced by its {@link QualityEstimator#nonBlocking() non-blocking}
+     * form, so a caller that wants the full estimate computes it elsewhere and passes it to
+     * {@link #plan(ChatRequest, Confinement, double)}.
+     */
     public RoutePlan plan(ChatRequest request, Confinement confinement) {
-        Decision decision = decide(request, confinement);
+        return planWith(request, confinement, quality.nonBlocking());
+    }
+
+    /** Like {@link #plan(ChatRequest, Confinement)} with the quality estimate already computed ({@code NaN}: none). */
+    public RoutePlan plan(ChatRequest request, Confinement confinement, double qualityEstimate) {
+        return planWith(request, confinement, ignored -> qualityEstimate);
+    }
+
+    /** The estimator {@link #decide} uses; it may {@link QualityEstimator#blocks() block}. */
+    public QualityEstimator quality() {
+        return quality;
+    }
+
+    /** Whether ranking {@code request} reads the quality estimate: it names an alias of a quality-aware strategy. */
+    public boolean ranksByQuality(ChatRequest request) {
+        AliasConfig alias = request.model() == null ? null : directory.aliases().get(request.model());
+        return alias != null && (alias.strategy() == Strategy.LOCAL_FIRST || alias.strategy() == Strategy.QUALITY);
+    }
+
+    private RoutePlan planWith(ChatRequest request, Confinement confinement, QualityEstimator estimate) {
+        Decision decision = decide(request, confinement, estimate);
         listener.decided(decision);
         if (decision.refusal() != null) {
             throw new GatewayException(decision.refusal());
@@ -61,8 +87,15 @@ public final class RoutePlanner {
         return decide(request, Confinement.NONE);
     }
 
-    /** The whole decision, refusals included as values: what {@code route explain} shows. Never throws for a refusal. */
+    /**
+     * The whole decision, refusals included as values: what {@code route explain} shows. Never throws for a refusal.
+     * Uses the full quality estimator, which may block: call it off the event loop.
+     */
     public Decision decide(ChatRequest request, Confinement confinement) {
+        return decide(request, confinement, quality);
+    }
+
+    private Decision decide(ChatRequest request, Confinement confinement, QualityEstimator quality) {
         String requested = request.model();
         if (directory.backends().stream().noneMatch(b -> b.protocol() != Protocol.EMBEDDED)) {
             return refused(requested, "model", List.of(), List.of(), new GatewayError(ErrorKind.NO_BACKEND,

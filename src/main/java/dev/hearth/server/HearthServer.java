@@ -18,6 +18,7 @@ import dev.hearth.config.LocalServers;
 import dev.hearth.config.PrivacyConfig;
 import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
+import dev.hearth.pipeline.QualityOffload;
 import dev.hearth.pipeline.RouteExplainer;
 import dev.hearth.privacy.DataClass;
 import dev.hearth.privacy.Detectors;
@@ -68,6 +69,13 @@ public final class HearthServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HearthServer.class);
     /** Decisions kept for {@code GET /admin/decisions}: a few hundred small records, no prompt content. */
     private static final int RECENT_DECISIONS = 500;
+    /**
+     * How long a decision waits for an embedding-based quality estimate before using the features-only one: twice
+     * the 10 ms p99 target, so the fallback is for overload, not for ordinary jitter.
+     */
+    private static final java.time.Duration QUALITY_DEADLINE = java.time.Duration.ofMillis(20);
+    /** MiniLM already runs each embedding on every core; one thread keeps estimates from competing for them. */
+    private static final int QUALITY_THREADS = 1;
 
     private HearthServer(Vertx vertx, Gateway gateway, ExecutorService workers, MiniLmEmbeddingEngine engine,
             LoadedModelsPoller loadedModels, int port, IssuedKey firstAdminKey, AutoCloseable limits) {
@@ -142,8 +150,11 @@ public final class HearthServer implements AutoCloseable {
                 governance::teams, governance::users, Clock.systemUTC());
         RecentDecisions decisions = new RecentDecisions(RECENT_DECISIONS, Clock.systemUTC());
         RoutePlanner planner = new RoutePlanner(directory, tokens, quality, metrics.andThen(decisions));
+        // Only a retrained model that embeds the prompt needs the off-loop estimate; the shipped one runs inline.
+        QualityOffload qualityOffload = quality.blocks()
+                ? new QualityOffload(quality, QUALITY_DEADLINE, QUALITY_THREADS) : null;
         var pipeline = new ChatPipeline(privacy, planner, new VertxOffload(),
-                auditView.apply(governance.auditLog()), limits.admission(), tokens, metrics);
+                auditView.apply(governance.auditLog()), limits.admission(), tokens, metrics, qualityOffload);
         JwtVerifier identityTokens = identityTokens(config);
         Gateway gateway = new Gateway(config.withBackends(backendConfigs), backends, directory, metrics, tokens,
                 new EmbeddedAdapter(engine, workers), pipeline, new Gateway.Readiness(), governance,
@@ -173,6 +184,9 @@ public final class HearthServer implements AutoCloseable {
         loadedModels.start();
         return new HearthServer(vertx, gateway, workers, engine, loadedModels, verticles.get(0).actualPort(),
                 firstAdminKey, () -> {
+                    if (qualityOffload != null) {
+                        qualityOffload.close();
+                    }
                     limits.resources().close();
                     if (identityTokens != null) {
                         identityTokens.close();

@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The routing decision path, in process: the route stage for an alias (eligibility with a real token count, the
  * shipped quality estimate, local-first ranking) against a concrete model, and the MiniLM embedding a retrained
- * embedding-based quality model would add. Sample time, so JMH reports p50/p99.
+ * embedding-based quality model would add, on prompts of three sizes with the decision path's head + tail word-piece
+ * budget ({@link MiniLmPromptEmbedder}). Sample time, so JMH reports p50/p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -102,9 +104,59 @@ public class RoutingDecisionBenchmark {
         return quality.score(PROMPT);
     }
 
+    /** A user prompt of a realistic size and a word-piece budget for the embedding. */
+    @State(Scope.Benchmark)
+    public static class Sized {
+        /** short: a one-line chat question; 1kb and 4kb: pasted logs, config and code, then the question. */
+        @Param({"short", "1kb", "4kb"})
+        public String size;
+
+        /** Word pieces embedded, first + last: 24+8, 48+16 and 96+30 (the model's whole window). */
+        @Param({"24+8", "48+16", "96+30"})
+        public String budget;
+
+        String prompt;
+        int head;
+        int tail;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            prompt = switch (size) {
+                case "short" -> "What is a good name for a cat that likes to sleep in the sun?";
+                case "1kb" -> pasted(1024);
+                case "4kb" -> pasted(4096);
+                default -> throw new IllegalArgumentException(size);
+            };
+            String[] parts = budget.split("\\+");
+            head = Integer.parseInt(parts[0]);
+            tail = Integer.parseInt(parts[1]);
+        }
+
+        // Varied sentences (prose, a stack trace, settings, code) rather than one repeated word, so the tokenizer
+        // sees the mix of word pieces a real pasted prompt has.
+        private static String pasted(int chars) {
+            String[] lines = {
+                "The service restarts every night at two, and since the upgrade the first requests time out. ",
+                "We run three replicas behind a load balancer with a health check on /ready once the cache is warm. ",
+                "java.net.SocketTimeoutException: Read timed out at sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:288) ",
+                "The configuration sets connectTimeout=2s, readTimeout=30s and a pool of 50 connections per route. ",
+                "for (int i = 0; i < retries; i++) { try { return client.send(request); } catch (IOException e) { sleep(i); } } ",
+                "Customers in Europe see it more often than those in the US; a CDN sits in front of the API. ",
+            };
+            String question = " Why do the first requests after a restart time out, and how do I fix it?";
+            StringBuilder text = new StringBuilder(chars);
+            for (int i = 0; text.length() < chars - question.length(); i++) {
+                text.append(lines[i % lines.length]);
+            }
+            text.setLength(chars - question.length());
+            return text.append(question).toString();
+        }
+    }
+
     @Benchmark
-    public double embeddingPlusQualityScore() {
-        float[] vector = engine.embed(List.of(quality.embeddingInput(PROMPT))).vectors().getFirst();
-        return quality.score(vector, PROMPT);
+    public double embeddingPlusQualityScore(Sized sized) {
+        String input = quality.embeddingInput(sized.prompt);
+        float[] vector = engine.embedBounded(input, sized.head, sized.tail);
+        return quality.score(vector, sized.prompt);
     }
 }

@@ -141,6 +141,30 @@ public final class MiniLmEmbeddingEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Embeds {@code text} from at most its first {@code headPieces} and last {@code tailPieces} word pieces
+     * (together at most 126), blocking like {@link #embed}: a decision-path embedding whose cost does not grow with
+     * the prompt. A text with no more pieces than that gets the same vector as {@link #embed} gives it.
+     *
+     * @throws IllegalArgumentException for negative counts or more than 126 pieces in all
+     */
+    public float[] embedBounded(String text, int headPieces, int tailPieces) {
+        Objects.requireNonNull(text, "text");
+        startLoading();
+        awaitLoad();
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("embedding engine is closed");
+            }
+            return model.embedBounded(text, headPieces, tailPieces).vector();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to run the embedding model", e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Waits for in-flight {@link #embed} calls, then frees the model; later calls fail. Idempotent. */
     @Override
     public void close() {

@@ -47,17 +47,32 @@ final class MiniLmModel implements AutoCloseable {
      */
     static final int MAX_CHARS = 16_384;
 
+    /**
+     * Characters read per word piece kept by {@link #embedBounded}: a word piece of real text spans 1 to ~10
+     * characters (English prose averages about 4, code fewer), so a window of 12 per piece holds the pieces wanted
+     * while never tokenizing kilobytes that would be thrown away.
+     */
+    static final int CHARS_PER_PIECE = 12;
+
     private static final String OUTPUT = "last_hidden_state";
 
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
+    private final HuggingFaceTokenizer untruncated;
+    private final long cls;
+    private final long sep;
     private final boolean takesTokenTypes;
 
-    private MiniLmModel(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+    private MiniLmModel(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
+            HuggingFaceTokenizer untruncated) {
         this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
+        this.untruncated = untruncated;
+        long[] markers = untruncated.encode("").getIds();
+        this.cls = markers[0];
+        this.sep = markers[markers.length - 1];
         this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
     }
 
@@ -75,8 +90,13 @@ final class MiniLmModel implements AutoCloseable {
                     "maxLength", Integer.toString(MAX_TOKENS),
                     "padding", "false"));
         }
+        HuggingFaceTokenizer untruncated = null;
         OrtSession session = null;
         try {
+            // A second tokenizer, because truncation is fixed per instance: embedBounded picks its own pieces.
+            try (InputStream in = resource(TOKENIZER_RESOURCE)) {
+                untruncated = HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "false", "padding", "false"));
+            }
             // The process-wide environment; never closed, as other sessions may share it.
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             // One intra-op thread: a gateway's cores belong to its event loops. Measured on the 2-core VM with other
@@ -88,12 +108,15 @@ final class MiniLmModel implements AutoCloseable {
                 session = environment.createSession(onnx, options);
             }
             requireSignature(session);
-            return new MiniLmModel(environment, session, tokenizer);
-        } catch (OrtException | RuntimeException e) {
+            return new MiniLmModel(environment, session, tokenizer, untruncated);
+        } catch (OrtException | IOException | RuntimeException e) {
             if (session != null) {
                 session.close();
             }
             tokenizer.close();
+            if (untruncated != null) {
+                untruncated.close();
+            }
             throw e;
         }
     }
@@ -104,17 +127,78 @@ final class MiniLmModel implements AutoCloseable {
     /** Embeds one text; an empty or blank text is valid and reads only the two markers. */
     Embedding embed(String text) throws OrtException {
         Encoding encoding = tokenizer.encode(head(text));
+        return run(encoding.getIds(), encoding.getAttentionMask(), encoding.getTypeIds(), wordPieces(encoding));
+    }
+
+    /**
+     * Embeds at most the first {@code headPieces} and the last {@code tailPieces} word pieces of {@code text}, so
+     * that the cost is bounded whatever the text's length: a long prompt's question is often at its end, after
+     * pasted material. A text with no more pieces than that is read whole, exactly as {@link #embed} reads it. Only
+     * the first and last {@value #CHARS_PER_PIECE} characters per wanted piece are tokenized.
+     */
+    Embedding embedBounded(String text, int headPieces, int tailPieces) throws OrtException {
+        if (headPieces < 0 || tailPieces < 0 || headPieces + tailPieces > MAX_TOKENS - 2) {
+            throw new IllegalArgumentException("need 0 <= head + tail <= " + (MAX_TOKENS - 2) + " word pieces, got "
+                    + headPieces + " + " + tailPieces);
+        }
+        int headChars = headPieces * CHARS_PER_PIECE;
+        int tailChars = tailPieces * CHARS_PER_PIECE;
+        long[] pieces;
+        if (text.length() <= headChars + tailChars) {
+            long[] all = pieces(untruncated.encode(text));
+            pieces = spliced(all, headPieces, all, tailPieces);
+        } else {
+            // Cut outside surrogate pairs; a word cut in two at the window's edge is outside the pieces kept.
+            int headEnd = Character.isHighSurrogate(text.charAt(headChars - 1)) ? headChars - 1 : headChars;
+            int tailStart = text.length() - tailChars;
+            if (Character.isLowSurrogate(text.charAt(tailStart))) {
+                tailStart++;
+            }
+            pieces = spliced(pieces(untruncated.encode(text.substring(0, headEnd))), headPieces,
+                    pieces(untruncated.encode(text.substring(tailStart))), tailPieces);
+        }
+        long[] ids = new long[pieces.length + 2];
+        ids[0] = cls;
+        System.arraycopy(pieces, 0, ids, 1, pieces.length);
+        ids[ids.length - 1] = sep;
+        long[] mask = new long[ids.length];
+        java.util.Arrays.fill(mask, 1);
+        return run(ids, mask, new long[ids.length], pieces.length);
+    }
+
+    /** The word pieces of an encoding, markers removed. */
+    private static long[] pieces(Encoding encoding) {
+        long[] ids = encoding.getIds();
+        long[] special = encoding.getSpecialTokenMask();
+        return java.util.stream.IntStream.range(0, ids.length).filter(i -> special[i] == 0).mapToLong(i -> ids[i])
+                .toArray();
+    }
+
+    /** All of {@code head} if it is {@code tail} and short enough, else its first and {@code tail}'s last pieces. */
+    private static long[] spliced(long[] head, int headPieces, long[] tail, int tailPieces) {
+        if (head == tail && head.length <= headPieces + tailPieces) {
+            return head;
+        }
+        int fromHead = Math.min(headPieces, head.length);
+        int fromTail = Math.min(tailPieces, tail.length);
+        long[] out = new long[fromHead + fromTail];
+        System.arraycopy(head, 0, out, 0, fromHead);
+        System.arraycopy(tail, tail.length - fromTail, out, fromHead, fromTail);
+        return out;
+    }
+
+    private Embedding run(long[] ids, long[] mask, long[] types, int wordPieces) throws OrtException {
         List<OnnxTensor> tensors = new ArrayList<>(3);
         try {
             Map<String, OnnxTensor> inputs = new HashMap<>();
-            inputs.put("input_ids", tensor(encoding.getIds(), tensors));
-            inputs.put("attention_mask", tensor(encoding.getAttentionMask(), tensors));
+            inputs.put("input_ids", tensor(ids, tensors));
+            inputs.put("attention_mask", tensor(mask, tensors));
             if (takesTokenTypes) {
-                inputs.put("token_type_ids", tensor(encoding.getTypeIds(), tensors));
+                inputs.put("token_type_ids", tensor(types, tensors));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][] hidden = ((float[][][]) result.get(OUTPUT).orElseThrow().getValue())[0];
-                return new Embedding(normalise(meanPool(hidden)), wordPieces(encoding));
+                return new Embedding(normalise(meanPool(hidden)), wordPieces);
             }
         } finally {
             for (OnnxTensor tensor : tensors) {
@@ -129,6 +213,7 @@ final class MiniLmModel implements AutoCloseable {
             session.close();
         } finally {
             tokenizer.close();
+            untruncated.close();
         }
     }
 

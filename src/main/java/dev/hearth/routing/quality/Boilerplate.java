@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Text blocks that recur across many training prompts (few-shot worked examples, fixed instructions), removed before
  * a prompt is embedded.
  *
- * <p>Why: the embedding model reads only a prompt's first 126 word pieces. RouterBench's ARC and Winogrande prompts
+ * <p>Why: the embedding reads only a bounded head and tail of a prompt (48 + 16 word pieces on the decision path, see
+ * {@code MiniLmPromptEmbedder}; MiniLM itself reads at most 126). RouterBench's ARC and Winogrande prompts
  * open with the same five worked examples, so without this step every prompt of a dataset gets the same vector and
  * the router can only learn the dataset. A block is a run of text between blank lines; it is boilerplate when it
  * occurs verbatim in at least {@link #MIN_SHARE} of the training prompts and in at least {@link #MIN_PROMPTS} of them.

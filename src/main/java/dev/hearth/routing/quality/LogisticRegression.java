@@ -38,6 +38,19 @@ final class LogisticRegression {
      * {@code l2[j]/2·w²}; every penalty must be positive.
      */
     static Fit fit(double[][] x, int[] y, double[] l2) {
+        double[] soft = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            soft[i] = y[i];
+        }
+        return fit(x, soft, l2);
+    }
+
+    /**
+     * Like {@link #fit(double[][], int[], double[])} with soft labels {@code y} in [0, 1]: the cross-entropy is
+     * minimised the same way (its gradient is still {@code q − y}), so a label such as "the share of models that got
+     * this prompt wrong" can be fitted directly.
+     */
+    static Fit fit(double[][] x, double[] y, double[] l2) {
         int n = x.length;
         int d = x[0].length;
         if (l2.length != d) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * compares the score with one threshold that trades quality for cost.
  *
  * <p><b>How.</b> The prompt's recurring boilerplate (few-shot examples, fixed instructions learned at training time)
- * is removed; what is left, the question, is embedded (all-MiniLM-L6-v2, which reads at most 126 word pieces) and
+ * is removed; what is left, the question, is embedded (all-MiniLM-L6-v2, through an embedder that reads a bounded head and tail of it) and
  * described by a few cheap {@link PromptFeatures}; a logistic regression turns both into the score. The weights ship
  * in the jar ({@value #RESOURCE}) and are retrained with {@code hearth router train}.
  *
@@ -29,7 +29,8 @@ import java.util.Objects;
  * the embedder throws.
  *
  * <p><b>Threading.</b> Immutable and thread-safe. {@link #score(String)} blocks for as long as the embedder does
- * (milliseconds, on a worker thread); {@link #score(float[], String)} never blocks.
+ * (milliseconds, on a worker thread) when the model {@link #usesEmbedding() uses the embedding};
+ * {@link #score(float[], String)} never blocks.
  */
 public final class QualityModel {
     /** The class-path location of the shipped weights. */

@@ -168,9 +168,25 @@ public final class QualityTrainer {
                 "model: %s; %d prompts, %.1f%% labelled strong-needed; cross-validated pooled APGR %.4f",
                 chosen.name(), all.length, 100.0 * Arrays.stream(data.strongNeeded()).sum() / all.length,
                 chosen.pooledApgr()));
+        double[][] range = featureRange(data.features());
         QualityWeights weights = new QualityWeights(allNotes, embeddingModel, weak, strong, fit.bias(),
-                featureWeights, embeddingWeights, boilerplate);
+                featureWeights, embeddingWeights, boilerplate, range[0], range[1]);
         return new Result(weights, List.copyOf(candidates), chosen);
+    }
+
+    /** The minimum (row 0) and maximum (row 1) of each feature over the training prompts, for clamping. */
+    static double[][] featureRange(double[][] features) {
+        int d = features[0].length;
+        double[][] range = new double[2][d];
+        Arrays.fill(range[0], Double.POSITIVE_INFINITY);
+        Arrays.fill(range[1], Double.NEGATIVE_INFINITY);
+        for (double[] row : features) {
+            for (int j = 0; j < d; j++) {
+                range[0][j] = Math.min(range[0][j], row[j]);
+                range[1][j] = Math.max(range[1][j], row[j]);
+            }
+        }
+        return range;
     }
 
     private static Examples examples(List<LabeledPrompt> prompts, Boilerplate boilerplate, PromptEmbedder embedder,

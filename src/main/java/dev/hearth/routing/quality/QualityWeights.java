@@ -24,11 +24,15 @@ import java.util.Objects;
  * strong gpt-4-1106-preview
  * bias -0.83
  * feature log-chars 0.0123               (one per feature, in PromptFeatures order, on raw feature values)
+ * feature-range log-chars 2.1 8.9        (optional, one per feature: the training set's min and max)
  * embedding 0.0301 -0.1177 ...           (the embedding weights, any number per line, 384 in all)
  * boilerplate Please answer with ...     (one block per line; \\ \n \r \t escaped)
  * </pre>
  * The score is {@code sigmoid(bias + Σ feature·weight + Σ embedding·weight)}; standardisation used while training is
- * folded into these weights, so they apply to raw inputs.
+ * folded into these weights, so they apply to raw inputs. When the file has {@code feature-range} lines, each feature
+ * is first clamped to its range: a linear model extrapolates without limit, so a prompt unlike any training prompt
+ * (a short arithmetic question has a digit share no benchmark prompt had) would otherwise get an extreme score from
+ * one weight. Files without them (written before ranges existed) score unclamped.
  *
  * <p>Failures: {@link #read} throws {@link IllegalArgumentException} naming the line for an unknown key, a bad number,
  * a feature list that is not this version's, or a missing entry.
@@ -45,9 +49,22 @@ public final class QualityWeights {
     private final double[] featureWeights;
     private final double[] embeddingWeights;
     private final Boilerplate boilerplate;
+    private final double[] featureMin;
+    private final double[] featureMax;
 
+    /** Weights without feature ranges: features are used as they are. */
     QualityWeights(List<String> notes, String embeddingModel, String weak, String strong, double bias,
             double[] featureWeights, double[] embeddingWeights, Boilerplate boilerplate) {
+        this(notes, embeddingModel, weak, strong, bias, featureWeights, embeddingWeights, boilerplate, null, null);
+    }
+
+    /**
+     * Weights whose features are clamped to [{@code featureMin[i]}, {@code featureMax[i]}] before scoring; both
+     * {@code null} for no clamping.
+     */
+    QualityWeights(List<String> notes, String embeddingModel, String weak, String strong, double bias,
+            double[] featureWeights, double[] embeddingWeights, Boilerplate boilerplate, double[] featureMin,
+            double[] featureMax) {
         this.notes = List.copyOf(notes);
         this.embeddingModel = Objects.requireNonNull(embeddingModel, "embeddingModel");
         this.weak = Objects.requireNonNull(weak, "weak");
@@ -60,6 +77,39 @@ public final class QualityWeights {
         this.featureWeights = featureWeights.clone();
         this.embeddingWeights = embeddingWeights.clone();
         this.boilerplate = Objects.requireNonNull(boilerplate, "boilerplate");
+        if ((featureMin == null) != (featureMax == null)) {
+            throw new IllegalArgumentException("feature ranges need both a minimum and a maximum");
+        }
+        if (featureMin != null) {
+            if (featureMin.length != featureWeights.length || featureMax.length != featureWeights.length) {
+                throw new IllegalArgumentException("expected " + featureWeights.length + " feature ranges");
+            }
+            for (int i = 0; i < featureMin.length; i++) {
+                if (!(featureMin[i] <= featureMax[i])) {
+                    throw new IllegalArgumentException("feature range of " + PromptFeatures.NAMES.get(i)
+                            + " is empty: " + featureMin[i] + " > " + featureMax[i]);
+                }
+            }
+        }
+        this.featureMin = featureMin == null ? null : featureMin.clone();
+        this.featureMax = featureMax == null ? null : featureMax.clone();
+    }
+
+    /** Whether features are clamped to a training range before scoring. */
+    public boolean clampsFeatures() {
+        return featureMin != null;
+    }
+
+    /** {@code features} clamped to the training range (a copy), or {@code features} itself without ranges. */
+    double[] clamp(double[] features) {
+        if (featureMin == null) {
+            return features;
+        }
+        double[] clamped = new double[features.length];
+        for (int i = 0; i < features.length; i++) {
+            clamped[i] = Math.min(featureMax[i], Math.max(featureMin[i], features[i]));
+        }
+        return clamped;
     }
 
     /** The length of the embeddings these weights expect. */
@@ -101,11 +151,12 @@ public final class QualityWeights {
         return boilerplate;
     }
 
-    /** The log-odds that the strong model is needed. */
+    /** The log-odds that the strong model is needed; {@code features} are raw, clamped here. */
     double logit(float[] embedding, double[] features) {
+        double[] used = clamp(features);
         double z = bias;
         for (int i = 0; i < featureWeights.length; i++) {
-            z += featureWeights[i] * features[i];
+            z += featureWeights[i] * used[i];
         }
         for (int i = 0; i < embeddingWeights.length; i++) {
             z += embeddingWeights[i] * embedding[i];
@@ -128,6 +179,10 @@ public final class QualityWeights {
         for (int i = 0; i < featureWeights.length; i++) {
             out.write("feature " + PromptFeatures.NAMES.get(i) + " " + number(featureWeights[i]) + "\n");
         }
+        for (int i = 0; featureMin != null && i < featureMin.length; i++) {
+            out.write("feature-range " + PromptFeatures.NAMES.get(i) + " " + number(featureMin[i]) + " "
+                    + number(featureMax[i]) + "\n");
+        }
         for (int i = 0; i < embeddingWeights.length; i += VALUES_PER_LINE) {
             StringBuilder line = new StringBuilder("embedding");
             for (int j = i; j < Math.min(i + VALUES_PER_LINE, embeddingWeights.length); j++) {
@@ -147,6 +202,9 @@ public final class QualityWeights {
         List<String> blocks = new ArrayList<>();
         List<String> featureNames = new ArrayList<>();
         double[] features = new double[PromptFeatures.NAMES.size()];
+        List<String> rangeNames = new ArrayList<>();
+        double[] featureMin = new double[features.length];
+        double[] featureMax = new double[features.length];
         double[] embedding = new double[0];
         int embeddingCount = 0;
         String format = null;
@@ -180,6 +238,16 @@ public final class QualityWeights {
                         features[featureNames.size()] = Double.parseDouble(parts[1]);
                         featureNames.add(parts[0]);
                     }
+                    case "feature-range" -> {
+                        String[] parts = value.split(" ");
+                        if (parts.length != 3 || rangeNames.size() >= features.length) {
+                            throw new IllegalArgumentException("expected \"feature-range NAME MIN MAX\" for one of "
+                                    + PromptFeatures.NAMES);
+                        }
+                        featureMin[rangeNames.size()] = Double.parseDouble(parts[1]);
+                        featureMax[rangeNames.size()] = Double.parseDouble(parts[2]);
+                        rangeNames.add(parts[0]);
+                    }
                     case "embedding" -> {
                         for (String part : value.trim().split(" +")) {
                             if (embeddingCount == embedding.length) {
@@ -204,11 +272,17 @@ public final class QualityWeights {
             throw new IllegalArgumentException("features " + featureNames + " are not this version's "
                     + PromptFeatures.NAMES);
         }
+        if (!rangeNames.isEmpty() && !rangeNames.equals(PromptFeatures.NAMES)) {
+            throw new IllegalArgumentException("feature ranges " + rangeNames + " are not this version's "
+                    + PromptFeatures.NAMES);
+        }
         if (embeddingModel == null || weak == null || strong == null || bias == null || embeddingCount == 0) {
             throw new IllegalArgumentException("missing one of embedding-model, weak, strong, bias, embedding");
         }
+        boolean ranged = !rangeNames.isEmpty();
         return new QualityWeights(notes, embeddingModel, weak, strong, bias, features,
-                Arrays.copyOf(embedding, embeddingCount), new Boilerplate(blocks));
+                Arrays.copyOf(embedding, embeddingCount), new Boilerplate(blocks), ranged ? featureMin : null,
+                ranged ? featureMax : null);
     }
 
     // Nine significant digits: exact enough for a float embedding, and stable text across runs.

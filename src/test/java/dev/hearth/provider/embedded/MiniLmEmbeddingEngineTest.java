@@ -107,6 +107,33 @@ class MiniLmEmbeddingEngineTest {
     }
 
     @Test
+    void aBoundedEmbeddingOfATextWithinTheBudgetIsTheFullEmbedding() {
+        assertThat(engine.embedBounded(CAT, 48, 16)).isEqualTo(engine.embed(List.of(CAT)).vectors().getFirst());
+        assertThat(engine.embedBounded("", 48, 16)).isEqualTo(engine.embed(List.of("")).vectors().getFirst());
+    }
+
+    @Test
+    void aBoundedEmbeddingReadsTheFirstAndLastWordPiecesOnly() {
+        // Short enough to be tokenized whole: one two ... five keeps "one two" and "five".
+        assertThat(engine.embedBounded("one two three four five", 2, 1))
+                .isEqualTo(engine.embed(List.of("one two five")).vectors().getFirst());
+        // Longer than the character windows: the middle is never tokenized, the ends still are.
+        String filler = "filler ".repeat(300);
+        assertThat(engine.embedBounded("alpha beta " + filler + "gamma omega", 2, 2))
+                .isEqualTo(engine.embed(List.of("alpha beta gamma omega")).vectors().getFirst());
+        // Unlike embed(), which reads only the head, the question at the end changes the vector.
+        String pasted = "word ".repeat(200);
+        assertThat(engine.embedBounded(pasted + "cats and mats", 48, 16))
+                .isNotEqualTo(engine.embedBounded(pasted + "revenue and dividends", 48, 16));
+    }
+
+    @Test
+    void aBoundedEmbeddingRejectsABudgetBeyondTheModelsWindow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> engine.embedBounded(CAT, 100, 27));
+        assertThatIllegalArgumentException().isThrownBy(() -> engine.embedBounded(CAT, -1, 8));
+    }
+
+    @Test
     void textBeyondTheCharacterLimitIsNotRead() {
         String fitsExactly = " ".repeat(MiniLmModel.MAX_CHARS - 3) + "cat";
         String oneTooFar = " " + fitsExactly;

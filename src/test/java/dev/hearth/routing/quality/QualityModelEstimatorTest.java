@@ -32,4 +32,30 @@ class QualityModelEstimatorTest {
         assertThat(new QualityModelEstimator(SHIPPED).needsStrongModel(chat(Message.text(Role.SYSTEM, "x"))))
                 .isNaN();
     }
+
+    /** A model whose score depends on the embedding (one non-zero weight), embedding with {@code embedder}. */
+    private static QualityModel embeddingModel(PromptEmbedder embedder) {
+        return QualityModel.of(new QualityWeights(List.of(), "toy", "weak", "strong", 0,
+                new double[PromptFeatures.NAMES.size()], new double[] {3, 0}, new Boilerplate(List.of())), embedder);
+    }
+
+    @Test
+    void anEmbeddingModelBlocksScoresWithTheEmbeddingAndFallsBackToTheFeaturesOnlyModel() {
+        QualityModel embedding = embeddingModel(text -> new float[] {1, 0});
+        QualityModelEstimator estimator = new QualityModelEstimator(embedding, SHIPPED);
+        ChatRequest request = chat(Message.text(Role.USER, "Summarise this contract."));
+        assertThat(estimator.blocks()).isTrue();
+        assertThat(estimator.needsStrongModel(request)).isEqualTo(QualityModel.sigmoid(3));
+        assertThat(estimator.nonBlocking().blocks()).isFalse();
+        assertThat(estimator.nonBlocking().needsStrongModel(request))
+                .isEqualTo(SHIPPED.score("Summarise this contract."));
+    }
+
+    @Test
+    void anEmbeddingModelWithoutFallbackHasNoEstimateWhereItMustNotBlock() {
+        QualityModelEstimator estimator = new QualityModelEstimator(embeddingModel(text -> new float[] {1, 0}));
+        assertThat(estimator.nonBlocking().needsStrongModel(chat(Message.text(Role.USER, "hi")))).isNaN();
+        assertThat(new QualityModelEstimator(SHIPPED).blocks()).isFalse();
+        assertThat(new QualityModelEstimator(SHIPPED).nonBlocking()).isInstanceOf(QualityModelEstimator.class);
+    }
 }

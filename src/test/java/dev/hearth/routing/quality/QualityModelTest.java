@@ -120,4 +120,65 @@ class QualityModelTest {
         assertThatThrownBy(() -> QualityWeights.read(new StringReader(renamed)))
                 .hasMessageContaining("are not this version's");
     }
+
+    /** Only the digit-share weight (4) matters; the training range of digit share is [0, 0.1]. */
+    private static QualityWeights digitWeights(boolean ranged) {
+        int n = PromptFeatures.NAMES.size();
+        double[] features = new double[n];
+        int digitShare = PromptFeatures.NAMES.indexOf("digit-share");
+        features[digitShare] = 4;
+        double[] min = new double[n];
+        double[] max = new double[n];
+        java.util.Arrays.fill(min, -1e9);
+        java.util.Arrays.fill(max, 1e9);
+        min[digitShare] = 0;
+        max[digitShare] = 0.1;
+        return new QualityWeights(List.of("clamp test"), "toy", "weak-model", "strong-model", -1, features,
+                new double[] {0, 0, 0}, new Boilerplate(List.of()), ranged ? min : null, ranged ? max : null);
+    }
+
+    @Test
+    void aFeatureOutsideItsTrainingRangeScoresAsItsClampedValue() {
+        QualityModel clamped = QualityModel.of(digitWeights(true), new LengthEmbedder());
+        // "17*23=?" has digit share 4/7, far above the range's 0.1; at 0.1 the logit is -1 + 4 * 0.1.
+        double atTheEdge = 1 / (1 + Math.exp(-(-1 + 4 * 0.1)));
+        assertThat(clamped.score("17*23=?")).isCloseTo(atTheEdge, within(1e-12));
+        assertThat(clamped.score("1234567890")).isCloseTo(atTheEdge, within(1e-12));
+        // Inside the range nothing changes: one digit in 20 characters is 0.05.
+        assertThat(clamped.score("abcdefghijklmnopqrs1")).isCloseTo(1 / (1 + Math.exp(-(-1 + 4 * 0.05))),
+                within(1e-12));
+        // Without ranges (an old file) the same prompt extrapolates: -1 + 4 * 4/7.
+        QualityModel unclamped = QualityModel.of(digitWeights(false), new LengthEmbedder());
+        assertThat(unclamped.score("17*23=?")).isCloseTo(1 / (1 + Math.exp(-(-1 + 4 * 4.0 / 7))), within(1e-12));
+    }
+
+    @Test
+    void featureRangesSurviveTheTextFormatAndOldFilesStillRead() throws Exception {
+        StringWriter text = new StringWriter();
+        digitWeights(true).write(text);
+        assertThat(text.toString()).contains("feature-range digit-share 0 0.1\n");
+        QualityWeights read = QualityWeights.read(new StringReader(text.toString()));
+        assertThat(read.clampsFeatures()).isTrue();
+        assertThat(QualityModel.of(read, new LengthEmbedder()).score("17*23=?"))
+                .isEqualTo(QualityModel.of(digitWeights(true), new LengthEmbedder()).score("17*23=?"));
+        String old = text.toString().lines().filter(line -> !line.startsWith("feature-range"))
+                .reduce("", (a, b) -> a + b + "\n");
+        assertThat(QualityWeights.read(new StringReader(old)).clampsFeatures()).isFalse();
+    }
+
+    @Test
+    void anIncompleteSetOfFeatureRangesIsRejected() throws Exception {
+        StringWriter text = new StringWriter();
+        digitWeights(true).write(text);
+        String missing = text.toString().replaceFirst("feature-range log-words [^\n]*\n", "");
+        assertThatThrownBy(() -> QualityWeights.read(new StringReader(missing)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("feature ranges");
+    }
+
+    @Test
+    void theTrainerTakesEachFeaturesRangeFromItsTrainingRows() {
+        double[][] range = QualityTrainer.featureRange(new double[][] {{1, -2}, {3, 5}, {2, 0}});
+        assertThat(range[0]).containsExactly(1, -2);
+        assertThat(range[1]).containsExactly(3, 5);
+    }
 }

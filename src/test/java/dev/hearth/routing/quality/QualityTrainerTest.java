@@ -34,5 +34,6 @@ class QualityTrainerTest {
         assertThat(result.candidates()).allSatisfy(c -> assertThat(c.brier()).isBetween(0.0, 1.0));
         assertThat(result.chosen().pooledApgr()).isGreaterThan(0.6);
         assertThat(result.chosen().brier()).isLessThan(baseRate * (1 - baseRate));
+        assertThat(result.weights().clampsFeatures()).isTrue();
     }
 }

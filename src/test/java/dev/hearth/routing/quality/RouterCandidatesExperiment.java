@@ -169,7 +169,7 @@ class RouterCandidatesExperiment {
         return out;
     }
 
-    private static float[][] embeddings(String[] questions) throws IOException {
+    static float[][] embeddings(String[] questions) throws IOException {
         Path cache = Path.of("target", "router-embeddings.bin");
         int dimension = MiniLmEmbeddingEngine.DIMENSION;
         float[][] out = new float[questions.length][dimension];
@@ -255,7 +255,7 @@ class RouterCandidatesExperiment {
     }
 
     /** The same stratified folds as {@link QualityTrainer}: dataset × label strata, seeded shuffle, round-robin. */
-    private static int[] folds(List<LabeledPrompt> prompts, int[] y, long seed) {
+    static int[] folds(List<LabeledPrompt> prompts, int[] y, long seed) {
         TreeMap<String, List<Integer>> strata = new TreeMap<>();
         for (int i = 0; i < prompts.size(); i++) {
             strata.computeIfAbsent(prompts.get(i).dataset() + "\u0000" + y[i], key -> new ArrayList<>()).add(i);
