@@ -3,6 +3,13 @@ package dev.hearth.config;
 import dev.hearth.config.ConfigNode.Kind;
 import dev.hearth.config.ConfigNode.Origin;
 import dev.hearth.config.ConfigNode.Scalar;
+import dev.hearth.routing.quality.QualityWeights;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +25,7 @@ import java.util.Set;
 final class ConfigMapper {
 
     static final List<String> KEYS = List.of("server", "backends", "aliases", "failover", "discovery", "state", "auth",
-            "audit", "privacy", "limits", "pricing");
+            "audit", "privacy", "limits", "pricing", "router");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max-body-size");
     static final List<String> FAILOVER_KEYS = List.of("max-retries", "timeout", "connect-timeout",
             "first-token-timeout", "idle-timeout", "backoff-base", "backoff-max", "breaker-failure-threshold",
@@ -27,6 +34,7 @@ final class ConfigMapper {
     static final List<String> STATE_KEYS = List.of("dir", "database");
     static final List<String> AUTH_KEYS = List.of("mode", "key-refresh", "oidc");
     static final List<String> AUDIT_KEYS = List.of("node-id", "checkpoint-every", "checkpoint-interval", "durability");
+    static final List<String> ROUTER_KEYS = List.of("model");
 
     /** With a configuration file the backends are the ones it lists: only the in-process models are added. */
     static final DiscoveryConfig EXPLICIT_DISCOVERY = new DiscoveryConfig(false, false, true);
@@ -55,7 +63,22 @@ final class ConfigMapper {
                 new GovernanceMapper(read).auth(section(top, "auth", AUTH_KEYS)),
                 new GovernanceMapper(read).audit(section(top, "audit", AUDIT_KEYS)), privacy,
                 new LimitsMapper(read).map(section(top, "limits", LimitsMapper.KEYS),
-                        present(top, "pricing").map(read::mapping).orElse(null)));
+                        present(top, "pricing").map(read::mapping).orElse(null)),
+                router(section(top, "router", ROUTER_KEYS)));
+    }
+
+    /** A retrained model is read here, so that a missing or malformed file stops start-up naming this line. */
+    private RouterConfig router(Section s) {
+        return s.get("model").map(node -> {
+            Path file = Path.of(read.string(node));
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                QualityWeights.read(in);
+            } catch (IOException | RuntimeException unusable) {
+                throw node.origin().problem("is not a model written by `hearth router train`: " + file + ": "
+                        + (unusable instanceof NoSuchFileException ? "no such file" : unusable.getMessage()));
+            }
+            return new RouterConfig(file);
+        }).orElse(RouterConfig.defaults());
     }
 
     private ServerConfig server(Section s) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param audit    the audit log's node id and checkpoints
  * @param privacy  the privacy guard: on or off, the global policy and custom detection rules
  * @param limits   team and user rate limits and budgets, prices, and where the counters live
+ * @param router   the quality router's model
  */
 public record HearthConfig(
         ServerConfig server,
@@ -27,11 +28,20 @@ public record HearthConfig(
         AuthConfig auth,
         AuditConfig audit,
         PrivacyConfig privacy,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        RouterConfig router) {
 
     public HearthConfig {
         backends = List.copyOf(backends);
         aliases = Map.copyOf(aliases);
+    }
+
+    /** Without the router section: the shipped model. */
+    public HearthConfig(ServerConfig server, List<BackendConfig> backends, Map<String, AliasConfig> aliases,
+            FailoverConfig failover, DiscoveryConfig discovery, StateConfig state, AuthConfig auth, AuditConfig audit,
+            PrivacyConfig privacy, LimitsConfig limits) {
+        this(server, backends, aliases, failover, discovery, state, auth, audit, privacy, limits,
+                RouterConfig.defaults());
     }
 
     /** Without the governance and privacy sections: their defaults. */
@@ -55,22 +65,27 @@ public record HearthConfig(
     }
 
     public HearthConfig withBackends(List<BackendConfig> newBackends) {
-        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit, privacy, limits);
+        return new HearthConfig(server, newBackends, aliases, failover, discovery, state, auth, audit,
+                privacy, limits, router);
     }
 
     public HearthConfig withServer(ServerConfig newServer) {
-        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit, privacy, limits);
+        return new HearthConfig(newServer, backends, aliases, failover, discovery, state, auth, audit,
+                privacy, limits, router);
     }
 
     public HearthConfig withGovernance(StateConfig newState, AuthConfig newAuth, AuditConfig newAudit) {
-        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit, privacy, limits);
+        return new HearthConfig(server, backends, aliases, failover, discovery, newState, newAuth, newAudit,
+                privacy, limits, router);
     }
 
     public HearthConfig withPrivacy(PrivacyConfig newPrivacy) {
-        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit, newPrivacy, limits);
+        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit,
+                newPrivacy, limits, router);
     }
 
     public HearthConfig withLimits(LimitsConfig newLimits) {
-        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit, privacy, newLimits);
+        return new HearthConfig(server, backends, aliases, failover, discovery, state, auth, audit,
+                privacy, newLimits, router);
     }
 }

@@ -1,9 +1,9 @@
 package dev.hearth.server;
 
 import dev.hearth.audit.AuditLog;
-import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.auth.AuthMode;
 import dev.hearth.auth.IssuedKey;
+import dev.hearth.auth.oidc.JwtVerifier;
 import dev.hearth.backend.Backend;
 import dev.hearth.backend.BackendHealth;
 import dev.hearth.backend.Locality;
@@ -16,6 +16,7 @@ import dev.hearth.config.CloudProviders;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.LocalServers;
 import dev.hearth.config.PrivacyConfig;
+import dev.hearth.config.RouterConfig;
 import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
 import dev.hearth.pipeline.QualityOffload;
@@ -28,16 +29,19 @@ import dev.hearth.provider.embedded.EmbeddedAdapter;
 import dev.hearth.provider.embedded.MiniLmEmbeddingEngine;
 import dev.hearth.provider.embedded.MiniLmPromptEmbedder;
 import dev.hearth.routing.ModelDirectory;
-import dev.hearth.routing.quality.QualityModel;
-import dev.hearth.routing.quality.QualityModelEstimator;
 import dev.hearth.routing.RecentDecisions;
 import dev.hearth.routing.RoutePlanner;
+import dev.hearth.routing.quality.PromptEmbedder;
+import dev.hearth.routing.quality.QualityModel;
+import dev.hearth.routing.quality.QualityModelEstimator;
 import dev.hearth.store.Governance;
 import dev.hearth.tokens.TokenCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -144,7 +148,7 @@ public final class HearthServer implements AutoCloseable {
         IssuedKey firstAdminKey = mode != AuthMode.OFF && AuthConfig.isLoopbackBind(host)
                 ? governance.bootstrapAdminKey().orElse(null) : null;
         governance.refreshEvery(config.auth().keyRefresh());
-        var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
+        var quality = new QualityModelEstimator(qualityModel(config.router(), new MiniLmPromptEmbedder(engine)));
         PrivacyGuard privacy = privacyGuard(config, metrics);
         AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
                 governance::teams, governance::users, Clock.systemUTC());
@@ -205,6 +209,18 @@ public final class HearthServer implements AutoCloseable {
                     + " refused until they can be (retrying in the background)", config.auth().oidc().jwksUrl());
         }
         return verifier;
+    }
+
+    /** The shipped model, or the operator's retrained one (already checked when the configuration was read). */
+    private static QualityModel qualityModel(RouterConfig router, PromptEmbedder embedder) {
+        if (router.model() == null) {
+            return QualityModel.load(embedder);
+        }
+        try {
+            return QualityModel.read(router.model(), embedder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the router model " + router.model(), e);
+        }
     }
 
     private static PrivacyGuard privacyGuard(HearthConfig config, GatewayMetrics metrics) {

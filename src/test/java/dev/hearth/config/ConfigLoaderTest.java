@@ -241,6 +241,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRouterSectionNamesARetrainedModelCheckedAtLoad() throws IOException {
+        Path model = dir.resolve("model.txt");
+        try (var in = getClass().getResourceAsStream("/dev/hearth/routing/quality/model.txt")) {
+            Files.write(model, in.readAllBytes());
+        }
+        assertThat(ConfigLoader.load(write("router:\n  model: " + model + "\n"), Map.of()).router().model())
+                .isEqualTo(model);
+        assertThat(ConfigLoader.load(write("server:\n  port: 8080\n"), Map.of()).router().model()).isNull();
+
+        Path file = write("router:\n  model: " + dir.resolve("gone.txt") + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":2: router.model")
+                .hasMessageContaining("no such file");
+        Files.writeString(model, "format something-else/9\n");
+        Path garbage = write("router:\n  model: " + model + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(garbage, Map.of()))
+                .hasMessageStartingWith(garbage + ":2: router.model")
+                .hasMessageContaining("is not a model written by `hearth router train`");
+        assertThatThrownBy(() -> ConfigLoader.load(write("router:\n  weights: x\n"), Map.of()))
+                .hasMessageContaining("weights");
+    }
+
+    @Test
     void aMissingFileIsReportedWithItsPath() {
         Path missing = dir.resolve("nowhere.yaml");
 

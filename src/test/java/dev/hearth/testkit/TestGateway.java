@@ -13,6 +13,7 @@ import dev.hearth.config.DiscoveryConfig;
 import dev.hearth.config.FailoverConfig;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.LimitsConfig;
+import dev.hearth.config.RouterConfig;
 import dev.hearth.config.PrivacyConfig;
 import dev.hearth.config.ServerConfig;
 import dev.hearth.config.StateConfig;
@@ -140,6 +141,7 @@ public final class TestGateway implements AutoCloseable {
 
         /** Overrides the loopback default (optional). */
         private LimitsConfig limits = LimitsConfig.defaults();
+        private RouterConfig router = RouterConfig.defaults();
         private AuditConfig audit = AuditConfig.defaults();
         private OidcSettings oidc;
 
@@ -232,6 +234,11 @@ public final class TestGateway implements AutoCloseable {
             return this;
         }
 
+        public Builder router(RouterConfig config) {
+            this.router = config;
+            return this;
+        }
+
         public Builder embedded(boolean on) {
             this.embedded = on;
             return this;
@@ -247,7 +254,7 @@ public final class TestGateway implements AutoCloseable {
             }
             HearthConfig config = new HearthConfig(new ServerConfig("127.0.0.1", 0, maxBody), backends, aliases,
                     failover, new DiscoveryConfig(false, false, embedded), new StateConfig(dir),
-                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH, oidc), audit, privacy, limits);
+                    new AuthConfig(authMode, AuthConfig.DEFAULT_KEY_REFRESH, oidc), audit, privacy, limits, router);
             return new TestGateway(HearthServer.start(config, Map.of(), auditView), dir, owned);
         }
     }
