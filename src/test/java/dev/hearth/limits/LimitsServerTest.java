@@ -177,6 +177,26 @@ class LimitsServerTest {
     }
 
     @Test
+    void tokensTakenFromOneBucketAreGivenBackWhenAnotherBucketRefuses() {
+        FakeOpenAi upstream = fake("local-model");
+        LimitsConfig limits = new LimitsConfig(Map.of("red", new Quota(null, 1_000, null, null)), Map.of(), Map.of(),
+                4096, null);
+        TestGateway gateway = start(TestGateway.builder().openAi("local", upstream, "local-model").limits(limits));
+        String once = issue(gateway, key("once", "red", new Quota(1, null, null, null)));
+        String other = issue(gateway, key("other", "red", Quota.NONE));
+
+        assertThat(chat(gateway, once, 10).statusCode()).isEqualTo(200);
+        // Refused by the key's requests per minute; the team's tokens per minute are taken at the same moment (the
+        // buckets are asked together) and must come back, or the 900 reserved here would starve the team.
+        HttpResponse<String> refused = chat(gateway, once, 900);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(json(refused.body()).path("error").path("message").asText()).contains("requests per minute");
+        HttpResponse<String> teammate = chat(gateway, other, 200);
+        assertThat(teammate.statusCode()).as(teammate.body()).isEqualTo(200);
+        assertThat(upstream.requests()).hasSize(2);
+    }
+
+    @Test
     void aBudgetIsNeverOverspentCostIsAuditedAndSettledSpendSurvivesARestart(@TempDir Path state) throws Exception {
         FakeOpenAi upstream = fake("local-model");
         // 1,000 USD per million tokens = 0.001 USD a token: the fake's answers (11 + 4 tokens) cost 0.015 USD.
