@@ -5,7 +5,7 @@ package dev.hearth.privacy.pii;
  * whether its digits (any script, as libphonenumber counts them) form one group with nothing between them, and whether
  * they are exactly one ISO date {@code dddd-dd-dd} whose first digit is not 0.
  *
- * @param bare      the digits are one unbroken group and the run has no {@code (}: any number found in it is unformatted
+ * @param bare      the digits are one unbroken group and the run has no {@code (}: any number in it is unformatted
  * @param dateDigit the first digit (1-9) when the run's only digits are one {@code [1-9]ddd-dd-dd} token, else -1
  */
 record PieceShape(boolean bare, int dateDigit) {

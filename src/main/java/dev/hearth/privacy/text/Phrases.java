@@ -121,9 +121,9 @@ public final class Phrases {
     }
 
     /**
-     * As the char loop above, visiting only the shared word starts: for a dictionary whose phrases all begin with a word
-     * char, a position that is not a word start, or holds no word char (folding never turns one into a word char,
-     * {@code TextToolsTest} checks every char), cannot match.
+     * As the char loop above, visiting only the shared word starts: for a dictionary whose phrases all begin with a
+     * word char, a position that is not a word start, or holds no word char (folding never turns one into a word
+     * char, {@code WordStartsTest} checks every char), cannot match.
      */
     private void forEachWord(WordStarts words, CharSequence text, int from, int limit, Sink sink) {
         int count = words.count();
