@@ -1,5 +1,6 @@
 package dev.hearth.privacy;
 
+import dev.hearth.privacy.text.WordStarts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
  * and raises {@link IllegalStateException} (the message names the recognizer, never the text).
  *
  * <p>Threading: immutable and thread-safe. Per call it allocates the candidates, the ranking and the result, plus
- * what recognizers need for their matches; nothing is cached between calls.
+ * what recognizers need for their matches and the text's word starts ({@link WordStarts}, shared by the dictionaries
+ * during the call); nothing is cached between calls.
  */
 public final class Detector {
     private static final Comparator<Span> PRECEDENCE = Comparator
@@ -69,14 +71,16 @@ public final class Detector {
         }
         List<Span> candidates = new ArrayList<>();
         List<Span> earlier = Collections.unmodifiableList(candidates);
-        for (int r = 0; r < recognizers.size(); r++) {
-            Recognizer recognizer = recognizers.get(r);
-            for (Span span : recognizer.find(text, earlier)) {
-                if (span.end() > text.length() || !declared.get(r).contains(span.type())) {
-                    throw new IllegalStateException(recognizer.getClass().getName() + " returned a " + span.type()
-                            + " span outside its contract");
+        try (WordStarts words = WordStarts.open(text)) { // one pass over the words for all dictionaries
+            for (int r = 0; r < recognizers.size(); r++) {
+                Recognizer recognizer = recognizers.get(r);
+                for (Span span : recognizer.find(text, earlier)) {
+                    if (span.end() > text.length() || !declared.get(r).contains(span.type())) {
+                        throw new IllegalStateException(recognizer.getClass().getName() + " returned a "
+                                + span.type() + " span outside its contract");
+                    }
+                    candidates.add(span);
                 }
-                candidates.add(span);
             }
         }
         return resolve(candidates);

@@ -3,7 +3,11 @@ package dev.hearth.bench;
 import dev.hearth.privacy.Detector;
 import dev.hearth.privacy.Detectors;
 import dev.hearth.privacy.Span;
+import dev.hearth.privacy.devset.DevSetGenerator;
+import dev.hearth.privacy.eval.LabeledText;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +21,12 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The privacy scan of one prompt with the standard detectors (the ones serve and {@code privacy scan} use), for 1 KB,
- * 4 KB and 64 KB of mixed prose, code and a few sensitive values. Sample time, so JMH reports p50/p99; MB/s per core
- * follows from size / time.
+ * 4 KB and 64 KB of text. Sample time, so JMH reports p50/p99; MB/s per core follows from size / time.
+ *
+ * <p>Two corpora: {@code mixed} repeats a few paragraphs of prose, code and sensitive values (one text per size);
+ * {@code devset} joins the generated dev-set texts (the ones {@code hearth privacy eval} scores, denser in dates, ids
+ * and values) and cuts them into chunks of the size, each call scanning the next chunk, so the percentiles span the
+ * whole set rather than one lucky or unlucky chunk.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,22 +45,43 @@ public class PrivacyScanBenchmark {
     @Param({"1024", "4096", "65536"})
     int bytes;
 
+    @Param({"mixed", "devset"})
+    String corpus;
+
     private Detector detector;
-    private String text;
+    private List<String> chunks;
+    private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         detector = Detectors.standard();
-        StringBuilder out = new StringBuilder(bytes + 200);
-        for (int i = 0; out.length() < bytes; i++) {
-            out.append(PARAGRAPHS[i % PARAGRAPHS.length]);
-        }
-        text = out.substring(0, bytes);
-        detector.detect(text);
+        chunks = corpus.equals("devset") ? devSetChunks(bytes) : List.of(mixed(bytes));
+        chunks.forEach(detector::detect);
     }
 
     @Benchmark
     public List<Span> scan() {
+        String text = chunks.get(next);
+        next = next + 1 == chunks.size() ? 0 : next + 1;
         return detector.detect(text);
+    }
+
+    private static String mixed(int bytes) {
+        StringBuilder out = new StringBuilder(bytes + 200);
+        for (int i = 0; out.length() < bytes; i++) {
+            out.append(PARAGRAPHS[i % PARAGRAPHS.length]);
+        }
+        return out.substring(0, bytes);
+    }
+
+    /** The dev set joined as one document and cut into whole chunks of {@code bytes} chars (the tail is dropped). */
+    private static List<String> devSetChunks(int bytes) {
+        String all = DevSetGenerator.generate(DevSetGenerator.SEED, DevSetGenerator.SIZE).stream()
+                .map(LabeledText::text).collect(Collectors.joining("\n\n"));
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from + bytes <= all.length(); from += bytes) {
+            out.add(all.substring(from, from + bytes));
+        }
+        return out;
     }
 }

@@ -21,6 +21,9 @@ import java.util.Set;
  * word such as "phone", "call" or "mobile"; dotted numbers that look like IP addresses or versions are dropped; and a
  * number preceded by "order", "invoice", "account"... is taken for an identifier unless it carries a {@code +}.
  *
+ * <p>libphonenumber is not called where it cannot find a number this class would keep: runs after an identifier word,
+ * inside a token, a bare digit group with no cue before it, and an ISO date a region cannot read ({@link PhoneRegion}).
+ *
  * <p>Threading: libphonenumber's {@link PhoneNumberUtil} singleton is thread-safe; this class is immutable.
  */
 public final class PhoneNumberRecognizer implements Recognizer {
@@ -38,7 +41,7 @@ public final class PhoneNumberRecognizer implements Recognizer {
             "isbn", "serial", "ref", "reference", "transaction", "txn", "id", "sku", "build", "version", "po",
             "ticket", "case", "batch", "lot", "employee", "customer", "member", "policy");
 
-    private final List<String> regions;
+    private final List<PhoneRegion> regions;
 
     /** @param regions ISO 3166 region codes used for numbers written without a country code, e.g. {@code US}, {@code GB} */
     public PhoneNumberRecognizer(List<String> regions) {
@@ -47,7 +50,7 @@ public final class PhoneNumberRecognizer implements Recognizer {
                 throw new IllegalArgumentException("unknown phone region: " + region);
             }
         }
-        this.regions = List.copyOf(regions);
+        this.regions = regions.stream().map(PhoneRegion::new).toList();
     }
 
     @Override
@@ -120,12 +123,19 @@ public final class PhoneNumberRecognizer implements Recognizer {
         if (everyStartRefused(text, from, to)) {
             return; // accept() would drop whatever libphonenumber found here, e.g. "invoice 2024-118"
         }
-        long maxTries = digits <= DENSE_DIGITS ? Long.MAX_VALUE : MAX_TRIES_DENSE;
         CharSequence piece = text.subSequence(from, to);
         boolean international = piece.toString().indexOf('+') >= 0 || piece.toString().indexOf('\uFF0B') >= 0;
-        for (String region : regions) {
+        PieceShape shape = PieceShape.of(piece);
+        if (!international && shape.bare() && !CUES.anyIn(text, Math.max(0, from - CUE_WINDOW), to)) {
+            return; // one unformatted digit group without a cue: accept() refuses any number in it
+        }
+        long maxTries = digits <= DENSE_DIGITS ? Long.MAX_VALUE : MAX_TRIES_DENSE;
+        for (PhoneRegion region : regions) {
+            if (!international && !shape.readableIn(region)) {
+                continue; // an ISO date this region cannot read (PhoneRegion): findNumbers would find nothing
+            }
             boolean found = false;
-            for (PhoneNumberMatch match : UTIL.findNumbers(piece, region, Leniency.VALID, maxTries)) {
+            for (PhoneNumberMatch match : UTIL.findNumbers(piece, region.code(), Leniency.VALID, maxTries)) {
                 Span span = new Span(SpanTypes.PHONE_NUMBER, from + match.start(), from + match.end());
                 found = true;
                 if (!out.contains(span) && accept(text, span.start(), span.end())) {

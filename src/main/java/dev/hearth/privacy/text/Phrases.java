@@ -103,6 +103,11 @@ public final class Phrases {
     /** Every leftmost-longest, non-overlapping match starting in {@code [from, to)}; a match may end past {@code to}. */
     public void forEach(CharSequence text, int from, int to, Sink sink) {
         int limit = Math.min(to, text.length());
+        WordStarts words = wordInitial ? WordStarts.of(text) : null;
+        if (words != null) {
+            forEachWord(words, text, from, limit, sink);
+            return;
+        }
         for (int i = Math.max(0, from); i < limit; i++) {
             if (wordInitial && !Chars.wordStart(text, i)) {
                 continue;
@@ -111,6 +116,26 @@ public final class Phrases {
             if (end >= 0) {
                 sink.match(i, end);
                 i = end - 1;
+            }
+        }
+    }
+
+    /**
+     * As the char loop above, visiting only the shared word starts: for a dictionary whose phrases all begin with a
+     * word char, a position that is not a word start, or holds no word char (folding never turns one into a word
+     * char, {@code WordStartsTest} checks every char), cannot match.
+     */
+    private void forEachWord(WordStarts words, CharSequence text, int from, int limit, Sink sink) {
+        int count = words.count();
+        int k = words.firstAtOrAfter(Math.max(0, from));
+        while (k < count && words.position(k) < limit) {
+            int i = words.position(k);
+            int end = matchAt(text, i);
+            if (end >= 0) {
+                sink.match(i, end);
+                k = words.firstAtOrAfter(end);
+            } else {
+                k++;
             }
         }
     }

@@ -52,4 +52,36 @@ class PhoneNumberClaimsTest {
     void numbersAfterAnIdentifierWordAreRefusedUnlessInternational(String text, int phones) {
         assertThat(PHONE.find(text)).hasSize(phones);
     }
+
+    /**
+     * A run that is one unformatted digit group is skipped before libphonenumber when no cue word precedes it, since
+     * {@code accept} would refuse any number in it; these are valid numbers of every length from 7 to 15 digits
+     * (national, trunk prefix, country code first, 011 and 00 international prefixes) to show the cue is what decides.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"3101234", "08001111", "4155550142", "02079460958", "14155550142", "442079460958",
+            "0014155550142", "00442079460958", "011442079460958"})
+    void aBareDigitRunIsAPhoneNumberOnlyAfterACue(String digits) {
+        assertThat(PHONE.find("see " + digits + " today")).isEmpty();
+        assertThat(PHONE.find("call " + digits + " today")).isNotEmpty();
+        assertThat(PHONE.find("call: " + digits + ", " + digits)).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-03-15      | false | 2
+            ' 2024-03-15. ' | false | 2
+            (2024-03-15)    | false | 2
+            1999-12-31      | false | 1
+            0800-11-11      | false | -1
+            2024-03-155     | false | -1
+            2024-03-15 12   | false | -1
+            2024/03/15      | false | -1
+            ' 4155550142.'  | true  | -1
+            (415)5550142    | false | -1
+            ' 415 5550142'  | false | -1
+            """)
+    void theShapeOfARunDecidesWhatIsSkipped(String run, boolean bare, int dateDigit) {
+        assertThat(PieceShape.of(run)).isEqualTo(new PieceShape(bare, dateDigit));
+    }
 }
