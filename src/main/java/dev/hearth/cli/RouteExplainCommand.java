@@ -67,7 +67,9 @@ final class RouteExplainCommand implements Callable<Integer> {
                 .toList();
         ModelDirectory directory = new ModelDirectory(backends, loaded.aliases(), ModelCatalogLoader.shipped());
         try (MiniLmEmbeddingEngine engine = new MiniLmEmbeddingEngine()) {
-            var quality = new QualityModelEstimator(QualityModel.load(new MiniLmPromptEmbedder(engine)));
+            // The model serve would use: the configuration's retrained one, or the shipped one.
+            var quality = new QualityModelEstimator(
+                    QualityModel.loadOrShipped(loaded.router().model(), new MiniLmPromptEmbedder(engine)));
             Decision decision = new RoutePlanner(directory, new TokenCounter(), quality).decide(request());
             System.out.print(decision.render());
             return decision.refusal() == null ? 0 : 1;

@@ -16,7 +16,6 @@ import dev.hearth.config.CloudProviders;
 import dev.hearth.config.HearthConfig;
 import dev.hearth.config.LocalServers;
 import dev.hearth.config.PrivacyConfig;
-import dev.hearth.config.RouterConfig;
 import dev.hearth.observability.GatewayMetrics;
 import dev.hearth.pipeline.ChatPipeline;
 import dev.hearth.pipeline.QualityOffload;
@@ -31,7 +30,6 @@ import dev.hearth.provider.embedded.MiniLmPromptEmbedder;
 import dev.hearth.routing.ModelDirectory;
 import dev.hearth.routing.RecentDecisions;
 import dev.hearth.routing.RoutePlanner;
-import dev.hearth.routing.quality.PromptEmbedder;
 import dev.hearth.routing.quality.QualityModel;
 import dev.hearth.routing.quality.QualityModelEstimator;
 import dev.hearth.store.Governance;
@@ -40,8 +38,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -148,7 +144,8 @@ public final class HearthServer implements AutoCloseable {
         IssuedKey firstAdminKey = mode != AuthMode.OFF && AuthConfig.isLoopbackBind(host)
                 ? governance.bootstrapAdminKey().orElse(null) : null;
         governance.refreshEvery(config.auth().keyRefresh());
-        var quality = new QualityModelEstimator(qualityModel(config.router(), new MiniLmPromptEmbedder(engine)));
+        var quality = new QualityModelEstimator(
+                QualityModel.loadOrShipped(config.router().model(), new MiniLmPromptEmbedder(engine)));
         PrivacyGuard privacy = privacyGuard(config, metrics);
         AdmissionFactory.Built limits = AdmissionFactory.build(config.limits(), governance.spendLedger(),
                 governance::teams, governance::users, Clock.systemUTC());
@@ -209,18 +206,6 @@ public final class HearthServer implements AutoCloseable {
                     + " refused until they can be (retrying in the background)", config.auth().oidc().jwksUrl());
         }
         return verifier;
-    }
-
-    /** The shipped model, or the operator's retrained one (already checked when the configuration was read). */
-    private static QualityModel qualityModel(RouterConfig router, PromptEmbedder embedder) {
-        if (router.model() == null) {
-            return QualityModel.load(embedder);
-        }
-        try {
-            return QualityModel.read(router.model(), embedder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the router model " + router.model(), e);
-        }
     }
 
     private static PrivacyGuard privacyGuard(HearthConfig config, GatewayMetrics metrics) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,18 @@ public final class QualityModel {
             return new QualityModel(QualityWeights.read(in), embedder);
         } catch (IllegalArgumentException malformed) {
             throw new IllegalArgumentException(file + ": " + malformed.getMessage(), malformed);
+        }
+    }
+
+    /** The model in {@code file} (written by {@code hearth router train}), or the shipped one when it is null. */
+    public static QualityModel loadOrShipped(Path file, PromptEmbedder embedder) {
+        if (file == null) {
+            return load(embedder);
+        }
+        try {
+            return read(file, embedder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the router model " + file, e);
         }
     }
 
