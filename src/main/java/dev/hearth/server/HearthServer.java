@@ -154,6 +154,9 @@ public final class HearthServer implements AutoCloseable {
         // Only a retrained model that embeds the prompt needs the off-loop estimate; the shipped one runs inline.
         QualityOffload qualityOffload = quality.blocks()
                 ? new QualityOffload(quality, QUALITY_DEADLINE, QUALITY_THREADS) : null;
+        if (quality.blocks()) {
+            engine.startLoading(); // the router needs MiniLM from the first request: load it now, in the background
+        }
         var pipeline = new ChatPipeline(privacy, planner, new VertxOffload(),
                 auditView.apply(governance.auditLog()), limits.admission(), tokens, metrics, qualityOffload);
         JwtVerifier identityTokens = identityTokens(config);
