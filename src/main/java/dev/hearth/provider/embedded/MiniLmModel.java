@@ -149,9 +149,10 @@ final class MiniLmModel implements AutoCloseable {
             pieces = spliced(all, headPieces, all, tailPieces);
         } else {
             // Cut outside surrogate pairs; a word cut in two at the window's edge is outside the pieces kept.
-            int headEnd = Character.isHighSurrogate(text.charAt(headChars - 1)) ? headChars - 1 : headChars;
+            int headEnd = headChars > 0 && Character.isHighSurrogate(text.charAt(headChars - 1))
+                    ? headChars - 1 : headChars;
             int tailStart = text.length() - tailChars;
-            if (Character.isLowSurrogate(text.charAt(tailStart))) {
+            if (tailChars > 0 && Character.isLowSurrogate(text.charAt(tailStart))) {
                 tailStart++;
             }
             pieces = spliced(pieces(untruncated.encode(text.substring(0, headEnd))), headPieces,

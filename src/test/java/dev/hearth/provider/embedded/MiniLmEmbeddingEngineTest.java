@@ -125,6 +125,11 @@ class MiniLmEmbeddingEngineTest {
         String pasted = "word ".repeat(200);
         assertThat(engine.embedBounded(pasted + "cats and mats", 48, 16))
                 .isNotEqualTo(engine.embedBounded(pasted + "revenue and dividends", 48, 16));
+        // A budget of only a head or only a tail reads that end of a long text.
+        assertThat(engine.embedBounded("alpha beta " + filler, 2, 0))
+                .isEqualTo(engine.embed(List.of("alpha beta")).vectors().getFirst());
+        assertThat(engine.embedBounded(filler + "gamma omega", 0, 2))
+                .isEqualTo(engine.embed(List.of("gamma omega")).vectors().getFirst());
     }
 
     @Test
