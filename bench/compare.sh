@@ -30,18 +30,12 @@ CHAT='{"model":"fake-model","messages":[{"role":"user","content":"Say hello."}]}
   echo "commit:    $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)')"
   echo "command:   bench/compare.sh (BENCH_ROUNDS=$ROUNDS BENCH_OPEN_SECONDS=$OPEN_SECONDS BENCH_CLOSED_REQUESTS=$CLOSED_REQUESTS BENCH_STARTUP_RUNS=$STARTUP_RUNS)"
   echo "variant:   $(printf '%b' "$VARIANT_YAML" | tr '\n' ' ')"
-  echo "cpu:       $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "jdk:       $("$JAVA" -version 2>&1 | head -1)"
-  echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) at start"
+  machine_lines
 } >"$OUT/env.txt"
 cat "$OUT/env.txt" >&2
 
 read -r UP_PORT BASE_PORT VARIANT_PORT <<<"$("${BENCH_JAVA[@]}" ports 3)"
-"$JAVA" "${HARNESS_JVM[@]}" -Xms256m -Xmx1g -jar "$HERE/target/hearth-bench.jar" upstream --port "$UP_PORT" \
-  --instances 2 >"$OUT/upstream.log" 2>&1 &
-UP_PID=$!
-PIDS+=("$UP_PID")
-wait_200 "http://127.0.0.1:$UP_PORT/v1/models"
+start_upstream "$UP_PORT"
 
 config() { # config NAME EXTRA_YAML
   cat >"$OUT/$1.yaml" <<YAML

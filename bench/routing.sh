@@ -36,18 +36,12 @@ WAIT_SECONDS=90
   echo "date:      $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit:    $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (dirty)')"
   echo "command:   bench/routing.sh (BENCH_ROUNDS=$ROUNDS BENCH_OPEN_SECONDS=$OPEN_SECONDS BENCH_OPEN_RATE=$OPEN_RATE BENCH_CLOSED_REQUESTS=$CLOSED_REQUESTS BENCH_CONCURRENCY=$CONCURRENCY)"
-  echo "cpu:       $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "jdk:       $("$JAVA" -version 2>&1 | head -1)"
-  echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) at start"
+  machine_lines
 } >"$OUT/env.txt"
 cat "$OUT/env.txt" >&2
 
 read -r UP_PORT ON_PORT OFF_PORT <<<"$("${BENCH_JAVA[@]}" ports 3)"
-"$JAVA" "${HARNESS_JVM[@]}" -Xms256m -Xmx1g -jar "$HERE/target/hearth-bench.jar" upstream --port "$UP_PORT" \
-  --instances 2 >"$OUT/upstream.log" 2>&1 &
-UP_PID=$!
-PIDS+=("$UP_PID")
-wait_200 "http://127.0.0.1:$UP_PORT/v1/models"
+start_upstream "$UP_PORT"
 
 config() { # config NAME GUARD(true|false)
   cat >"$OUT/$1.yaml" <<YAML

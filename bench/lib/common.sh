@@ -38,3 +38,19 @@ wait_200() {
   echo "bench: no 200 from $1" >&2
   return 1
 }
+
+# machine_lines: the env.txt lines every script records (CPU, JDK, load average now).
+machine_lines() {
+  echo "cpu:       $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "jdk:       $("$JAVA" -version 2>&1 | head -1)"
+  echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) at start"
+}
+
+# start_upstream PORT: the harness's fake upstream on PORT (log in $OUT/upstream.log), stopped on exit; sets UP_PID.
+start_upstream() {
+  "$JAVA" "${HARNESS_JVM[@]}" -Xms256m -Xmx1g -jar "$HERE/target/hearth-bench.jar" upstream --port "$1" \
+    --instances 2 >"$OUT/upstream.log" 2>&1 &
+  UP_PID=$!
+  PIDS+=("$UP_PID")
+  wait_200 "http://127.0.0.1:$1/v1/models"
+}

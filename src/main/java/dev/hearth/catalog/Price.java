@@ -11,7 +11,16 @@ public record Price(double inputPerMillion, double outputPerMillion) {
 
     /** What {@code promptTokens} in and {@code completionTokens} out cost, in whole micro-dollars, rounded up. */
     public long microUsd(long promptTokens, long completionTokens) {
+        return (long) Math.ceil(exactMicroUsd(promptTokens, completionTokens));
+    }
+
+    /** The same cost in dollars, unrounded (for metrics that add up fractions of a cent). */
+    public double usd(long promptTokens, long completionTokens) {
+        return exactMicroUsd(promptTokens, completionTokens) / 1_000_000.0;
+    }
+
+    private double exactMicroUsd(long promptTokens, long completionTokens) {
         // USD per million tokens is exactly micro-USD per token.
-        return (long) Math.ceil(inputPerMillion * promptTokens + outputPerMillion * completionTokens);
+        return inputPerMillion * promptTokens + outputPerMillion * completionTokens;
     }
 }

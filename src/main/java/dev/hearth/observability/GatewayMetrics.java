@@ -123,8 +123,7 @@ public final class GatewayMetrics implements DispatchListener, PrivacyListener, 
     }
 
     private static double usd(Price price, Usage usage) {
-        return (price.inputPerMillion() * usage.promptTokens() + price.outputPerMillion() * usage.completionTokens())
-                / 1_000_000.0;
+        return price.usd(usage.promptTokens(), usage.completionTokens());
     }
 
     /** One count per data class found (or {@code none}), tagged with the action the request got. */

@@ -6,11 +6,12 @@ import java.util.Arrays;
 /**
  * Splits a newline-delimited JSON byte stream into lines, whatever the chunking: a line, or a UTF-8 character inside
  * it, may be split across chunks, and one chunk may hold several lines. Lines end at LF; a CR before the LF is
- * dropped; blank lines are skipped. Lines are handed over as bytes, so decoding UTF-8 happens once per whole line.
+ * dropped; blank lines are skipped. Lines are handed over as bytes ending in LF, ready to relay as they are, so
+ * decoding UTF-8 happens once per whole line.
  * Not thread-safe (one per stream).
  */
 final class NdjsonLines {
-    /** Receives one complete, non-blank line without its line end. */
+    /** Receives one complete, non-blank line ending in a single LF (a CR before it dropped). */
     @FunctionalInterface
     interface Handler {
         void onLine(byte[] line);
@@ -69,7 +70,9 @@ final class NdjsonLines {
         }
         pendingLength = 0;
         if (!isBlank(pending, length)) {
-            handler.onLine(Arrays.copyOf(pending, length));
+            byte[] line = Arrays.copyOf(pending, length + 1);
+            line[length] = '\n';
+            handler.onLine(line);
         }
     }
 

@@ -10,7 +10,6 @@ import dev.hearth.provider.UpstreamListener;
 import dev.hearth.provider.http.BodyDecoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -109,9 +108,7 @@ public final class OllamaStreamDecoder implements BodyDecoder {
         JsonNode message = line.path("message");
         String thinking = Json.text(message, "thinking");
         // The line's own bytes go first, so an Ollama client's sink can relay them before this line's typed events.
-        byte[] frame = Arrays.copyOf(bytes, bytes.length + 1);
-        frame[bytes.length] = '\n';
-        listener.onEvent(new StreamEvent.WireFrame(StreamEvent.WireFrame.OLLAMA_CHAT, frame, last,
+        listener.onEvent(new StreamEvent.WireFrame(StreamEvent.WireFrame.OLLAMA_CHAT, bytes, last,
                 thinking != null && !thinking.isEmpty()));
         decodeMessage(message);
         if (last) {

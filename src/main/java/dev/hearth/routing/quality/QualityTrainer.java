@@ -208,8 +208,13 @@ public final class QualityTrainer {
                         + (System.nanoTime() - started) / 1_000_000_000 + " s");
             }
         }
-        double[][] combined = new double[n][];
-        for (int i = 0; i < n; i++) {
+        return new Examples(embeddings, features, combined(embeddings, features), strongNeeded, weakWrong, prompts);
+    }
+
+    /** Each prompt's embedding followed by its features: the input rows of a model that reads both. */
+    static double[][] combined(float[][] embeddings, double[][] features) {
+        double[][] combined = new double[embeddings.length][];
+        for (int i = 0; i < embeddings.length; i++) {
             double[] row = new double[embeddings[i].length + features[i].length];
             for (int j = 0; j < embeddings[i].length; j++) {
                 row[j] = embeddings[i][j];
@@ -217,7 +222,7 @@ public final class QualityTrainer {
             System.arraycopy(features[i], 0, row, embeddings[i].length, features[i].length);
             combined[i] = row;
         }
-        return new Examples(embeddings, features, combined, strongNeeded, weakWrong, prompts);
+        return combined;
     }
 
     private static Candidate crossValidate(Spec spec, Examples data, Options options) {
@@ -263,15 +268,18 @@ public final class QualityTrainer {
         return new Candidate(spec.name(), spec.shippable(), mean, sd, perDataset / r, auc / r, brier / r);
     }
 
-    /** Fold of each prompt: within each dataset × label stratum, a seeded shuffle dealt round-robin. */
     private static int[] folds(Examples data, int folds, long seed) {
+        return folds(data.prompts(), data.strongNeeded(), folds, seed);
+    }
+
+    /** Fold of each prompt: within each dataset × label stratum, a seeded shuffle dealt round-robin. */
+    static int[] folds(List<LabeledPrompt> prompts, int[] labels, int folds, long seed) {
         TreeMap<String, List<Integer>> strata = new TreeMap<>();
-        for (int i = 0; i < data.prompts().size(); i++) {
-            strata.computeIfAbsent(data.prompts().get(i).dataset() + "\u0000" + data.strongNeeded()[i],
-                    key -> new ArrayList<>()).add(i);
+        for (int i = 0; i < prompts.size(); i++) {
+            strata.computeIfAbsent(prompts.get(i).dataset() + "\u0000" + labels[i], key -> new ArrayList<>()).add(i);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[] fold = new int[data.prompts().size()];
+        int[] fold = new int[prompts.size()];
         int dealt = 0;
         for (List<Integer> stratum : strata.values()) {
             for (int i = stratum.size() - 1; i > 0; i--) {

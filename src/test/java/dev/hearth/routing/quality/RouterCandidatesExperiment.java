@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -91,7 +89,7 @@ class RouterCandidatesExperiment {
 
         Map<String, double[]> totals = new LinkedHashMap<>();
         for (int repeat = 0; repeat < REPEATS; repeat++) {
-            int[] fold = folds(prompts, y, SEED + repeat);
+            int[] fold = QualityTrainer.folds(prompts, y, FOLDS, SEED + repeat);
             Map<String, double[]> oof = new LinkedHashMap<>();
             for (int f = 0; f < FOLDS; f++) {
                 int held = f;
@@ -252,29 +250,6 @@ class RouterCandidatesExperiment {
             out.append(String.format(Locale.ROOT, "%.3f/%.3f ", predicted[bin] / count[bin], observed[bin] / count[bin]));
         }
         return out.toString().trim();
-    }
-
-    /** The same stratified folds as {@link QualityTrainer}: dataset × label strata, seeded shuffle, round-robin. */
-    static int[] folds(List<LabeledPrompt> prompts, int[] y, long seed) {
-        TreeMap<String, List<Integer>> strata = new TreeMap<>();
-        for (int i = 0; i < prompts.size(); i++) {
-            strata.computeIfAbsent(prompts.get(i).dataset() + "\u0000" + y[i], key -> new ArrayList<>()).add(i);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] fold = new int[prompts.size()];
-        int dealt = 0;
-        for (List<Integer> stratum : strata.values()) {
-            for (int i = stratum.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer swap = stratum.get(i);
-                stratum.set(i, stratum.get(j));
-                stratum.set(j, swap);
-            }
-            for (int index : stratum) {
-                fold[index] = dealt++ % FOLDS;
-            }
-        }
-        return fold;
     }
 
     private static void put(Map<String, double[]> oof, String name, int[] test, double[] scores, int n) {

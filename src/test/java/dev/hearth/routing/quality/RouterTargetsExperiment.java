@@ -73,15 +73,7 @@ class RouterTargetsExperiment {
             othersWrong[i] = difficulties.get(i)[1];
         }
         float[][] embeddings = RouterCandidatesExperiment.embeddings(questions);
-        double[][] combined = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] row = new double[embeddings[i].length + features[i].length];
-            for (int j = 0; j < embeddings[i].length; j++) {
-                row[j] = embeddings[i][j];
-            }
-            System.arraycopy(features[i], 0, row, embeddings[i].length, features[i].length);
-            combined[i] = row;
-        }
+        double[][] combined = QualityTrainer.combined(embeddings, features);
         double[] binary = Arrays.stream(y).asDoubleStream().toArray();
         System.out.printf(Locale.ROOT, "%d prompts; mean difficulty (11 models) %.3f; correlation with the label %.3f%n",
                 n, Arrays.stream(allWrong).average().orElseThrow(), correlation(allWrong, binary));
@@ -119,7 +111,7 @@ class RouterTargetsExperiment {
             double perDataset = 0;
             double auc = 0;
             for (int repeat = 0; repeat < REPEATS; repeat++) {
-                int[] fold = RouterCandidatesExperiment.folds(prompts, y, SEED + repeat);
+                int[] fold = QualityTrainer.folds(prompts, y, FOLDS, SEED + repeat);
                 double[] oof = new double[n];
                 IntStream.range(0, FOLDS).parallel().forEach(f -> {
                     int[] train = IntStream.range(0, n).filter(i -> fold[i] != f).toArray();
